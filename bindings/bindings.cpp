@@ -1,0 +1,164 @@
+// Embind registrations: names and conversions only; all work is in core/.
+// The contract for JavaScript callers is documented in mlp.d.ts.
+#include <emscripten/bind.h>
+
+#include <memory>
+
+#include "benchmark.hpp"
+#include "convert.hpp"
+#include "kernels/gemm.hpp"
+#include "perceptron.hpp"
+#include "synthetic.hpp"
+
+using namespace emscripten;
+using namespace mlp;
+using mlp::js::guard;
+using mlp::js::to_js;
+using mlp::js::vector_from_js;
+
+namespace {
+
+using DatasetPtr = std::shared_ptr<Dataset>;
+
+DatasetPtr share(Dataset d) { return std::make_shared<Dataset>(std::move(d)); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(mlp_lab) {
+  function("buildInfo", optional_override([] {
+             val info = val::object();
+             info.set("kernel", std::string(gemm_kernel_name()));
+             info.set("simd", MLP_SIMD == 1);
+             return info;
+           }));
+
+  class_<Rng>("Rng")
+      .constructor(optional_override([](double seed) {
+        return guard([&] { return new Rng(js::seed_from_js(seed, "seed")); });
+      }), allow_raw_pointers())
+      .function("nextU32", optional_override([](Rng& r) { return r.next_u32(); }))
+      .function("uniform", optional_override([](Rng& r) { return r.uniform(); }))
+      .function("normal", optional_override([](Rng& r) { return r.normal(); }))
+      .function("truncatedNormal", optional_override([](Rng& r, double mean, double sd) {
+                  return r.truncated_normal(mean, sd);
+                }))
+      .function("below", optional_override([](Rng& r, double n) {
+                  return guard([&] {
+                    const std::uint64_t bound = js::seed_from_js(n, "n");
+                    require(bound >= 1, "n", "be >= 1", n);
+                    return static_cast<double>(r.below(bound));
+                  });
+                }));
+
+  class_<Dataset>("Dataset")
+      .smart_ptr<DatasetPtr>("DatasetPtr")
+      .class_function("fromFloats", optional_override([](val x, int rows, int cols, val labels, int classes) {
+                        return guard([&] {
+                          return share(Dataset::from_floats(vector_from_js<float>(x, "features"), rows, cols,
+                                                            vector_from_js<std::int32_t>(labels, "labels"), classes));
+                        });
+                      }))
+      .class_function("fromBytes", optional_override([](val x, int rows, int cols, val labels, int classes) {
+                        return guard([&] {
+                          return share(Dataset::from_bytes(vector_from_js<std::uint8_t>(x, "features"), rows, cols,
+                                                           vector_from_js<std::int32_t>(labels, "labels"), classes));
+                        });
+                      }))
+      .class_function("withTargets", optional_override([](val x, int rows, int cols, val t, int tcols) {
+                        return guard([&] {
+                          return share(Dataset::with_targets(vector_from_js<float>(x, "features"), rows, cols,
+                                                             vector_from_js<float>(t, "targets"), tcols));
+                        });
+                      }))
+      .class_function("logicGate", optional_override([](std::string gate) {
+                        return guard([&] { return share(logic_gate(gate)); });
+                      }))
+      .class_function("gaussianBlobs", optional_override([](int n, int dim, int classes, double spread, double seed) {
+                        return guard([&] {
+                          return share(gaussian_blobs(n, dim, classes, static_cast<float>(spread),
+                                                      js::seed_from_js(seed, "seed")));
+                        });
+                      }))
+      .function("size", &Dataset::size)
+      .function("features", &Dataset::features)
+      .function("classes", &Dataset::classes)
+      .function("labels", optional_override([](const Dataset& d) { return to_js(d.labels()); }))
+      .function("slice", optional_override([](const Dataset& d, int first, int count) {
+                  return guard([&] { return share(d.slice(first, count)); });
+                }));
+
+  class_<Trainer>("Trainer")
+      .constructor(optional_override([](val net, val train, DatasetPtr data) {
+        return guard([&] {
+          Mlp m(js::mlp_spec_from_js(net));
+          m.initialize(js::seed_from_js(js::number_field(net, "seed", 42.0), "seed"));
+          return new Trainer(std::move(m), std::move(data), js::train_config_from_js(train));
+        });
+      }), allow_raw_pointers())
+      .function("trainBatches", optional_override([](Trainer& t, int k) {
+                  return guard([&] { return js::report_to_js(t.train_batches(k)); });
+                }))
+      .function("evaluate", optional_override([](Trainer& t, DatasetPtr d) {
+                  return guard([&] {
+                    if (!d) throw InvalidArgument("dataset must be given");
+                    return js::eval_to_js(t.evaluate(*d));
+                  });
+                }))
+      .function("predictLabels", optional_override([](Trainer& t, DatasetPtr d) {
+                  return guard([&] {
+                    if (!d) throw InvalidArgument("dataset must be given");
+                    const auto labels = t.predict_labels(*d);
+                    return to_js<std::int32_t>(labels);
+                  });
+                }))
+      .function("predict", optional_override([](Trainer& t, val x, int rows) {
+                  return guard([&] {
+                    const auto in = vector_from_js<float>(x, "features");
+                    const int cols = t.network().inputs(), outs = t.network().outputs();
+                    require_in_range(rows, 1, 1 << 20, "rows");
+                    if (in.size() != static_cast<std::size_t>(rows) * cols)
+                      fail_arg("features length", "be rows × inputs = " + std::to_string(rows * cols), in.size());
+                    std::vector<float> out(static_cast<std::size_t>(rows) * outs);
+                    t.predict(ConstMatrixView(in.data(), rows, cols), MatrixView(out.data(), rows, outs));
+                    return to_js<float>(out);
+                  });
+                }))
+      .function("parameters", optional_override([](const Trainer& t) { return to_js(t.network().params()); }))
+      .function("setParameters", optional_override([](Trainer& t, val p) {
+                  guard([&] { t.set_parameters(vector_from_js<float>(p, "parameters")); });
+                }))
+      .function("networkSpec", optional_override([](const Trainer& t) { return js::mlp_spec_to_js(t.network().spec()); }));
+
+  function("trainPerceptron", optional_override([](DatasetPtr d, double lr, int max_epochs) {
+             return guard([&] {
+               if (!d) throw InvalidArgument("dataset must be given");
+               const PerceptronResult r = train_perceptron(*d, static_cast<float>(lr), max_epochs);
+               val out = val::object();
+               out.set("weights", to_js<float>(r.weights));
+               out.set("errors", to_js<int>(r.errors));
+               out.set("epochs", r.epochs);
+               out.set("converged", r.converged);
+               return out;
+             });
+           }));
+
+  function("benchGemm", optional_override([](std::string kernel, int m, int n, int k, bool ta, bool tb, double s) {
+             return guard([&] {
+               const GemmBench b = bench_gemm(kernel, m, n, k, ta, tb, s);
+               val out = val::object();
+               out.set("gflops", b.gflops);
+               out.set("seconds", b.seconds);
+               return out;
+             });
+           }));
+  function("benchSeedMlp", optional_override([](std::string optimizer, int batches, int infer) {
+             return guard([&] {
+               const TrainBench b = bench_seed_mlp(optimizer, batches, infer);
+               val out = val::object();
+               out.set("trainPerSecond", b.train_examples_per_second);
+               out.set("inferPerSecond", b.infer_examples_per_second);
+               out.set("finalLoss", b.final_loss);
+               return out;
+             });
+           }));
+}

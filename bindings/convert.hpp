@@ -1,0 +1,82 @@
+#pragma once
+// Conversions between JavaScript values and core types, and the guard that
+// turns a C++ exception into a JavaScript Error carrying its message. Arrays
+// cross in one bulk copy through a typed memory view, never element by element.
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "mlp.hpp"
+#include "trainer.hpp"
+
+namespace mlp::js {
+
+using emscripten::val;
+
+[[noreturn]] inline void throw_js_error(const std::string& message) {
+  val::global("Error").new_(val(message)).throw_();
+  __builtin_unreachable();
+}
+
+// Runs f; a C++ exception leaves as `new Error(e.what())`. The message is
+// copied out of the catch block first so the exception is fully released.
+template <class F>
+auto guard(F&& f) -> decltype(f()) {
+  std::string message;
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    message = e.what();
+  } catch (...) {
+    message = "unknown C++ exception";
+  }
+  throw_js_error(message);
+}
+
+template <class T>
+const char* typed_array_name();
+template <> inline const char* typed_array_name<float>() { return "Float32Array"; }
+template <> inline const char* typed_array_name<std::int32_t>() { return "Int32Array"; }
+template <> inline const char* typed_array_name<std::uint8_t>() { return "Uint8Array"; }
+
+// A JS typed array of the matching type, copied into a vector in one `set`.
+template <class T>
+std::vector<T> vector_from_js(const val& array, const char* field) {
+  if (!array.instanceof(val::global(typed_array_name<T>())))
+    throw InvalidArgument(std::string(field) + " must be a " + typed_array_name<T>());
+  const auto n = array["length"].as<std::size_t>();
+  std::vector<T> out(n);
+  if (n) val(emscripten::typed_memory_view(n, out.data())).call<void>("set", array);
+  return out;
+}
+
+// A fresh JS typed array holding a copy of `data` (the caller owns it).
+template <class T>
+val to_js(std::span<const T> data) {
+  return val(emscripten::typed_memory_view(data.size(), data.data())).call<val>("slice");
+}
+
+// Seeds cross as JS numbers: integers in [0, 2^53).
+inline std::uint64_t seed_from_js(double v, const char* field) {
+  require(std::isfinite(v) && v >= 0 && v < 9007199254740992.0 && std::floor(v) == v, field,
+          "be an integer in [0, 2^53)", v);
+  return static_cast<std::uint64_t>(v);
+}
+
+// Optional fields of plain JS objects, type-checked with the field named.
+double number_field(const val& obj, const char* key, double fallback, bool required = false);
+std::string string_field(const val& obj, const char* key, const std::string& fallback);
+int int_field(const val& obj, const char* key, int fallback, bool required = false);
+
+MlpSpec mlp_spec_from_js(const val& spec);
+val mlp_spec_to_js(const MlpSpec& spec);
+TrainConfig train_config_from_js(const val& config);
+val report_to_js(const TrainReport& r);
+val eval_to_js(const EvalResult& r);
+
+}  // namespace mlp::js

@@ -1,0 +1,30 @@
+#pragma once
+// Timing routines shared by the native benchmark binary and the WASM builds
+// (through the bindings), so every build measures exactly the same work.
+// Each returns medians over repeated runs, after one warm-up.
+#include <cstdint>
+#include <string>
+
+namespace mlp {
+
+struct GemmBench {
+  double gflops = 0.0;  // median
+  double seconds = 0.0; // median time of one product
+};
+
+// kernel: "packed" (the dispatched kernel), "packed_scalar" or "reference".
+GemmBench bench_gemm(const std::string& kernel, int m, int n, int k, bool trans_a, bool trans_b,
+                     double min_seconds);
+
+struct TrainBench {
+  double train_examples_per_second = 0.0;
+  double infer_examples_per_second = 0.0;
+  double final_loss = 0.0;
+};
+
+// The seed MLP (784-300-100-10, ReLU, truncated normal) trained for `batches`
+// mini-batches of 50 on generated MNIST-shaped data, then run forward over
+// `infer_examples` examples. optimizer: "sgd" (lr 0.01) or "adam" (lr 0.001).
+TrainBench bench_seed_mlp(const std::string& optimizer, int batches, int infer_examples);
+
+}  // namespace mlp

@@ -1,0 +1,125 @@
+// mlp-cli: the native side of MLP Lab. Prints JSON so tests can compare the
+// WASM builds against it.
+//   mlp-cli version
+//   mlp-cli rng --seed S --count N            raw u32s and normals of our Rng
+//   mlp-cli seed-run [--examples N] [--data-seed S] [--steps K] [--optimizer sgd|adam|...] [--lr X]
+//                                             per-step losses of the seed MLP on generated data
+//   mlp-cli xor [--seed S]                    a 2-4-2 MLP on XOR, epochs to 100%
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "kernels/gemm.hpp"
+#include "synthetic.hpp"
+#include "trainer.hpp"
+
+namespace {
+
+using Args = std::map<std::string, std::string>;
+
+Args parse(int argc, char** argv) {
+  Args a;
+  for (int i = 2; i < argc; ++i) {
+    std::string k = argv[i];
+    if (k.rfind("--", 0) != 0 || i + 1 >= argc) throw std::invalid_argument("expected --name value, got " + k);
+    a[k.substr(2)] = argv[++i];
+  }
+  return a;
+}
+
+double num(const Args& a, const std::string& k, double fallback) {
+  const auto it = a.find(k);
+  if (it == a.end()) return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(it->second.c_str(), &end);
+  if (*end) throw std::invalid_argument("--" + k + " must be a number, got " + it->second);
+  return v;
+}
+
+std::string str(const Args& a, const std::string& k, const std::string& fallback) {
+  const auto it = a.find(k);
+  return it == a.end() ? fallback : it->second;
+}
+
+int cmd_rng(const Args& a) {
+  mlp::Rng r(static_cast<std::uint64_t>(num(a, "seed", 1)));
+  const int n = static_cast<int>(num(a, "count", 10));
+  std::printf("{\"u32\":[");
+  for (int i = 0; i < n; ++i) std::printf("%s%u", i ? "," : "", r.next_u32());
+  std::printf("],\"normal\":[");
+  for (int i = 0; i < n; ++i) std::printf("%s%.17g", i ? "," : "", r.normal());
+  std::printf("]}\n");
+  return 0;
+}
+
+mlp::MlpSpec seed_spec() {
+  mlp::MlpSpec spec;
+  spec.inputs = 784;
+  spec.layers = {{300, {mlp::Activation::relu, 0}}, {100, {mlp::Activation::relu, 0}},
+                 {10, {mlp::Activation::identity, 0}}};
+  return spec;
+}
+
+int cmd_seed_run(const Args& a) {
+  const int n = static_cast<int>(num(a, "examples", 1000));
+  auto data = std::make_shared<const mlp::Dataset>(
+      mlp::gaussian_blobs(n, 784, 10, static_cast<float>(num(a, "spread", 1.0)),
+                          static_cast<std::uint64_t>(num(a, "data-seed", 3))));
+  mlp::Mlp net(seed_spec());
+  net.initialize(static_cast<std::uint64_t>(num(a, "init-seed", 42)));
+  mlp::TrainConfig tc;
+  tc.batch_size = static_cast<int>(num(a, "batch", 50));
+  tc.optimizer.kind = mlp::optimizer_from_name(str(a, "optimizer", "sgd"));
+  tc.optimizer.learning_rate = static_cast<float>(num(a, "lr", 0.01));
+  tc.shuffle_seed = static_cast<std::uint64_t>(num(a, "shuffle-seed", 1));
+  mlp::Trainer t(std::move(net), data, tc);
+  const int steps = static_cast<int>(num(a, "steps", 20));
+  std::printf("{\"kernel\":\"%s\",\"losses\":[", mlp::gemm_kernel_name());
+  for (int i = 0; i < steps; ++i)
+    std::printf("%s%.9g", i ? "," : "", static_cast<double>(t.train_batches(1).losses.at(0)));
+  std::printf("],\"first_weights\":[");
+  for (int i = 0; i < 8; ++i) std::printf("%s%.9g", i ? "," : "", static_cast<double>(t.network().params()[i]));
+  std::printf("]}\n");
+  return 0;
+}
+
+int cmd_xor(const Args& a) {
+  mlp::MlpSpec spec;
+  spec.inputs = 2;
+  spec.layers = {{4, {mlp::Activation::tanh, 0}}, {2, {mlp::Activation::identity, 0}}};
+  spec.init = mlp::Init::glorot_uniform;
+  mlp::Mlp net(spec);
+  net.initialize(static_cast<std::uint64_t>(num(a, "seed", 1)));
+  mlp::TrainConfig tc;
+  tc.batch_size = 4;
+  tc.optimizer.kind = mlp::OptimizerKind::adam;
+  tc.optimizer.learning_rate = 0.05f;
+  auto data = std::make_shared<const mlp::Dataset>(mlp::logic_gate("xor"));
+  mlp::Trainer t(std::move(net), data, tc);
+  int epoch = 0;
+  mlp::EvalResult r;
+  while (epoch < 1000 && (r = t.evaluate(*data)).accuracy < 1.0) t.train_batches(1), ++epoch;
+  std::printf("{\"epochs\":%d,\"accuracy\":%g,\"loss\":%g}\n", epoch, r.accuracy, r.loss);
+  return r.accuracy == 1.0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string cmd = argc > 1 ? argv[1] : "";
+  try {
+    const Args a = parse(argc, argv);
+    if (cmd == "version") return std::printf("{\"kernel\":\"%s\"}\n", mlp::gemm_kernel_name()), 0;
+    if (cmd == "rng") return cmd_rng(a);
+    if (cmd == "seed-run") return cmd_seed_run(a);
+    if (cmd == "xor") return cmd_xor(a);
+    std::fprintf(stderr, "usage: mlp-cli version | rng | seed-run | xor  (see the comment in core/cli/main.cpp)\n");
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mlp-cli %s: %s\n", cmd.c_str(), e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,116 @@
+#include "dataset.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "errors.hpp"
+
+namespace mlp {
+namespace {
+
+void check_shape(std::size_t n, int rows, int cols) {
+  require_in_range(rows, 1, 1 << 24, "rows");
+  require_in_range(cols, 1, 1 << 16, "feature columns");
+  const std::size_t want = static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
+  if (n != want) fail_arg("features length", "be rows × cols = " + std::to_string(want), n);
+}
+
+void check_labels(std::span<const std::int32_t> labels, int rows, int classes) {
+  require_in_range(classes, 2, 1 << 16, "classes");
+  if (labels.size() != static_cast<std::size_t>(rows))
+    fail_arg("labels length", "equal the rows (" + std::to_string(rows) + ")", labels.size());
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] < 0 || labels[i] >= classes)
+      fail_arg("label " + std::to_string(i), "be in [0, " + std::to_string(classes) + ")", labels[i]);
+}
+
+}  // namespace
+
+Dataset Dataset::from_floats(std::span<const float> x, int rows, int cols, std::span<const std::int32_t> labels,
+                             int classes) {
+  check_shape(x.size(), rows, cols);
+  check_labels(labels, rows, classes);
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (!std::isfinite(x[i])) fail_arg("feature " + std::to_string(i), "be finite", x[i]);
+  Dataset d;
+  d.rows_ = rows, d.cols_ = cols, d.classes_ = classes;
+  d.xf_ = AlignedBuffer<float>(x.size());
+  std::copy(x.begin(), x.end(), d.xf_.begin());
+  d.labels_.assign(labels.begin(), labels.end());
+  return d;
+}
+
+Dataset Dataset::from_bytes(std::span<const std::uint8_t> x, int rows, int cols,
+                            std::span<const std::int32_t> labels, int classes) {
+  check_shape(x.size(), rows, cols);
+  check_labels(labels, rows, classes);
+  Dataset d;
+  d.rows_ = rows, d.cols_ = cols, d.classes_ = classes;
+  d.xb_ = AlignedBuffer<std::uint8_t>(x.size());
+  std::copy(x.begin(), x.end(), d.xb_.begin());
+  d.labels_.assign(labels.begin(), labels.end());
+  return d;
+}
+
+Dataset Dataset::with_targets(std::span<const float> x, int rows, int cols, std::span<const float> targets,
+                              int target_cols) {
+  check_shape(x.size(), rows, cols);
+  require_in_range(target_cols, 1, 1 << 16, "target columns");
+  check_shape(targets.size(), rows, target_cols);
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (!std::isfinite(x[i])) fail_arg("feature " + std::to_string(i), "be finite", x[i]);
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    if (!std::isfinite(targets[i])) fail_arg("target " + std::to_string(i), "be finite", targets[i]);
+  Dataset d;
+  d.rows_ = rows, d.cols_ = cols, d.target_cols_ = target_cols;
+  d.xf_ = AlignedBuffer<float>(x.size());
+  std::copy(x.begin(), x.end(), d.xf_.begin());
+  d.targets_.assign(targets.begin(), targets.end());
+  return d;
+}
+
+float Dataset::feature(int row, int col) const {
+  const std::size_t at = static_cast<std::size_t>(row) * cols_ + col;
+  return xb_.empty() ? xf_[at] : xb_[at] * (1.0f / 255.0f);
+}
+
+void Dataset::gather(std::span<const std::int32_t> idx, MatrixView x, std::int32_t* labels,
+                     MatrixView* targets) const {
+  for (std::size_t r = 0; r < idx.size(); ++r) {
+    const std::size_t src = static_cast<std::size_t>(idx[r]) * cols_;
+    float* dst = x.row(static_cast<int>(r));
+    if (xb_.empty()) {
+      std::copy_n(xf_.data() + src, cols_, dst);
+    } else {
+      const std::uint8_t* s = xb_.data() + src;
+      for (int j = 0; j < cols_; ++j) dst[j] = s[j] * (1.0f / 255.0f);
+    }
+    if (labels && has_labels()) labels[r] = labels_[idx[r]];
+    if (targets && target_cols_ > 0)
+      std::copy_n(targets_.data() + static_cast<std::size_t>(idx[r]) * target_cols_, target_cols_,
+                  targets->row(static_cast<int>(r)));
+  }
+}
+
+Dataset Dataset::slice(int first, int count) const {
+  require_in_range(first, 0, rows_ - 1, "slice start");
+  require_in_range(count, 1, rows_ - first, "slice count");
+  Dataset d;
+  d.rows_ = count, d.cols_ = cols_, d.classes_ = classes_, d.target_cols_ = target_cols_;
+  const std::size_t a = static_cast<std::size_t>(first) * cols_, n = static_cast<std::size_t>(count) * cols_;
+  if (xb_.empty()) {
+    d.xf_ = AlignedBuffer<float>(n);
+    std::copy_n(xf_.data() + a, n, d.xf_.data());
+  } else {
+    d.xb_ = AlignedBuffer<std::uint8_t>(n);
+    std::copy_n(xb_.data() + a, n, d.xb_.data());
+  }
+  if (has_labels()) d.labels_.assign(labels_.begin() + first, labels_.begin() + first + count);
+  if (target_cols_ > 0)
+    d.targets_.assign(targets_.begin() + static_cast<std::ptrdiff_t>(first) * target_cols_,
+                      targets_.begin() + static_cast<std::ptrdiff_t>(first + count) * target_cols_);
+  return d;
+}
+
+}  // namespace mlp

@@ -1,0 +1,42 @@
+#include <algorithm>
+#include <sstream>
+
+#include "../errors.hpp"
+#include "gemm.hpp"
+
+namespace mlp {
+
+void check_gemm_shapes(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c) {
+  const int m = ta == Trans::no ? a.rows : a.cols;
+  const int ka = ta == Trans::no ? a.cols : a.rows;
+  const int kb = tb == Trans::no ? b.rows : b.cols;
+  const int n = tb == Trans::no ? b.cols : b.rows;
+  if (ka != kb || c.rows != m || c.cols != n) {
+    std::ostringstream os;
+    os << "gemm shapes do not chain: op(A) is " << m << "x" << ka << ", op(B) is " << kb << "x" << n
+       << ", C is " << c.rows << "x" << c.cols;
+    throw InvalidArgument(os.str());
+  }
+}
+
+void gemm_ref(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep) {
+  check_gemm_shapes(ta, tb, a, b, c);
+  const int k_dim = ta == Trans::no ? a.cols : a.rows;
+  for (int i = 0; i < c.rows; ++i) {
+    for (int j = 0; j < c.cols; ++j) {
+      float sum = 0.0f;
+      for (int k = 0; k < k_dim; ++k) {
+        const float av = ta == Trans::no ? a(i, k) : a(k, i);
+        const float bv = tb == Trans::no ? b(k, j) : b(j, k);
+        sum += av * bv;
+      }
+      if (ep.accumulate) sum += c(i, j);
+      if (ep.bias) sum += ep.bias[j];
+      if (ep.act == FusedAct::relu) sum = std::max(sum, 0.0f);
+      if (ep.act == FusedAct::leaky_relu) sum = sum > 0.0f ? sum : ep.alpha * sum;
+      c(i, j) = sum;
+    }
+  }
+}
+
+}  // namespace mlp

@@ -1,0 +1,131 @@
+#include "mlp.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "dense.hpp"
+#include "errors.hpp"
+
+namespace mlp {
+
+MlpSpec validated(MlpSpec spec) {
+  require_in_range(spec.inputs, 1, kMaxInputs, "inputs");
+  require_in_range(static_cast<long long>(spec.layers.size()) - 1, 0, kMaxHiddenLayers, "hidden layer count");
+  for (std::size_t l = 0; l < spec.layers.size(); ++l) {
+    const bool output = l + 1 == spec.layers.size();
+    const std::string field = output ? "output units" : "units of hidden layer " + std::to_string(l + 1);
+    require_in_range(spec.layers[l].units, 1, kMaxUnits, field);
+    spec.layers[l].activation = with_default_alpha(spec.layers[l].activation);
+  }
+  const Activation out = spec.layers.back().activation.kind;
+  if (spec.loss != Loss::mse && out != Activation::identity)
+    fail_arg("output activation", std::string("be identity (") + loss_name(spec.loss) + " takes logits)",
+             activation_name(out));
+  if (spec.loss == Loss::softmax_cross_entropy && spec.layers.back().units < 2)
+    fail_arg("output units", "be >= 2 for softmax_cross_entropy", spec.layers.back().units);
+  return spec;
+}
+
+Mlp::Mlp(MlpSpec spec) : spec_(validated(std::move(spec))) {
+  std::size_t total = 0;
+  for (int l = 0; l < n_layers(); ++l) {
+    offsets_.push_back(total);
+    total += static_cast<std::size_t>(fan_in(l) + 1) * spec_.layers[l].units;
+  }
+  params_ = AlignedBuffer<float>(total);
+  grads_ = AlignedBuffer<float>(total);
+}
+
+void Mlp::initialize(std::uint64_t seed) {
+  Rng rng(seed);
+  for (int l = 0; l < n_layers(); ++l) {
+    init_weights(spec_.init, weight(l), rng);
+    for (float& b : bias(l)) b = 0.0f;
+  }
+}
+
+MlpWorkspace::MlpWorkspace(const Mlp& net, int max_batch) : max_batch_(max_batch) {
+  require_in_range(max_batch, 1, 1 << 20, "batch_size");
+  for (int l = 0; l < net.n_layers(); ++l) {
+    acts_.emplace_back(max_batch, net.spec().layers[l].units);
+    deltas_.emplace_back(max_batch, net.spec().layers[l].units);
+  }
+}
+
+namespace {
+
+void check_batch(const Mlp& net, ConstMatrixView x, const MlpWorkspace& ws) {
+  if (x.cols != net.inputs()) fail_arg("input columns", "equal the network's inputs (" + std::to_string(net.inputs()) + ")", x.cols);
+  require_in_range(x.rows, 1, ws.max_batch(), "batch rows");
+}
+
+}  // namespace
+
+ConstMatrixView mlp_forward(const Mlp& net, ConstMatrixView x, MlpWorkspace& ws) {
+  check_batch(net, x, ws);
+  ConstMatrixView in = x;
+  for (int l = 0; l < net.n_layers(); ++l) {
+    MatrixView a = ws.act(l, x.rows);
+    dense_forward(in, net.weight(l), net.bias(l), net.spec().layers[l].activation, a, ws.gemm);
+    in = a;
+  }
+  return in;
+}
+
+double mlp_loss(const Mlp& net, ConstMatrixView out, const Targets& y) {
+  switch (net.spec().loss) {
+    case Loss::softmax_cross_entropy: return softmax_cross_entropy(out, y.labels, nullptr);
+    case Loss::mse: return mean_squared_error(out, y.values, nullptr);
+    case Loss::binary_cross_entropy: return binary_cross_entropy(out, y.values, nullptr);
+  }
+  return 0.0;
+}
+
+double mlp_backward(Mlp& net, ConstMatrixView x, const Targets& y, MlpWorkspace& ws) {
+  check_batch(net, x, ws);
+  const int last = net.n_layers() - 1, rows = x.rows;
+  const ConstMatrixView out = ws.act(last, rows);
+  MatrixView dout = ws.delta(last, rows);
+  double loss = 0.0;
+  switch (net.spec().loss) {
+    case Loss::softmax_cross_entropy: loss = softmax_cross_entropy(out, y.labels, &dout); break;
+    case Loss::mse: loss = mean_squared_error(out, y.values, &dout); break;
+    case Loss::binary_cross_entropy: loss = binary_cross_entropy(out, y.values, &dout); break;
+  }
+  for (int l = last; l >= 0; --l) {
+    const ConstMatrixView in = l == 0 ? x : ConstMatrixView(ws.act(l - 1, rows));
+    MatrixView dx = l == 0 ? MatrixView{} : ws.delta(l - 1, rows);
+    dense_backward(in, net.weight(l), ws.act(l, rows), ws.delta(l, rows), net.spec().layers[l].activation,
+                   net.weight_grad(l), net.bias_grad(l), l == 0 ? nullptr : &dx, ws.gemm);
+  }
+  return loss;
+}
+
+int mlp_count_correct(const Mlp& net, ConstMatrixView out, const Targets& y) {
+  int correct = 0;
+  const Loss loss = net.spec().loss;
+  if (loss == Loss::softmax_cross_entropy) {
+    for (int i = 0; i < out.rows; ++i) correct += argmax_row(out, i) == y.labels[i];
+  } else if (out.cols > 1 && loss == Loss::mse) {
+    for (int i = 0; i < out.rows; ++i) correct += argmax_row(out, i) == argmax_row(y.values, i);
+  } else {
+    // One decision per element; a row counts when all its elements are right.
+    const float threshold = loss == Loss::binary_cross_entropy ? 0.0f : 0.5f;  // logit 0 = p 0.5
+    for (int i = 0; i < out.rows; ++i) {
+      bool ok = true;
+      for (int j = 0; j < out.cols; ++j) ok = ok && ((out(i, j) >= threshold) == (y.values(i, j) >= 0.5f));
+      correct += ok;
+    }
+  }
+  return correct;
+}
+
+void mlp_output_transform(const Mlp& net, MatrixView out) {
+  switch (net.spec().loss) {
+    case Loss::softmax_cross_entropy: activation_forward({Activation::softmax, 0.0f}, out); break;
+    case Loss::binary_cross_entropy: activation_forward({Activation::sigmoid, 0.0f}, out); break;
+    case Loss::mse: break;
+  }
+}
+
+}  // namespace mlp

@@ -1,0 +1,119 @@
+#include "optimizers.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "errors.hpp"
+
+namespace mlp {
+
+void sgd_step(std::span<float> p, std::span<const float> g, float lr) {
+  for (std::size_t i = 0; i < p.size(); ++i) p[i] -= lr * g[i];
+}
+
+void momentum_step(std::span<float> p, std::span<const float> g, std::span<float> v, float lr, float mu) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    v[i] = mu * v[i] + g[i];
+    p[i] -= lr * v[i];
+  }
+}
+
+void nesterov_step(std::span<float> p, std::span<const float> g, std::span<float> v, float lr, float mu) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    v[i] = mu * v[i] + g[i];
+    p[i] -= lr * (g[i] + mu * v[i]);
+  }
+}
+
+void adagrad_step(std::span<float> p, std::span<const float> g, std::span<float> s, float lr, float eps) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    s[i] += g[i] * g[i];
+    p[i] -= lr * g[i] / (std::sqrt(s[i]) + eps);
+  }
+}
+
+void rmsprop_step(std::span<float> p, std::span<const float> g, std::span<float> s, float lr, float rho,
+                  float eps) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    s[i] = rho * s[i] + (1.0f - rho) * g[i] * g[i];
+    p[i] -= lr * g[i] / (std::sqrt(s[i]) + eps);
+  }
+}
+
+void adam_step(std::span<float> p, std::span<const float> g, std::span<float> m, std::span<float> v, float lr,
+               float beta1, float beta2, float eps, std::int64_t t) {
+  const double bc1 = 1.0 - std::pow(static_cast<double>(beta1), static_cast<double>(t));
+  const double bc2 = 1.0 - std::pow(static_cast<double>(beta2), static_cast<double>(t));
+  const float step_size = static_cast<float>(lr / bc1);
+  const float inv_sqrt_bc2 = static_cast<float>(1.0 / std::sqrt(bc2));
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
+    v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];
+    p[i] -= step_size * m[i] / (std::sqrt(v[i]) * inv_sqrt_bc2 + eps);
+  }
+}
+
+const char* optimizer_name(OptimizerKind k) {
+  switch (k) {
+    case OptimizerKind::sgd: return "sgd";
+    case OptimizerKind::momentum: return "momentum";
+    case OptimizerKind::nesterov: return "nesterov";
+    case OptimizerKind::adagrad: return "adagrad";
+    case OptimizerKind::rmsprop: return "rmsprop";
+    case OptimizerKind::adam: return "adam";
+  }
+  return "?";
+}
+
+OptimizerKind optimizer_from_name(std::string_view name) {
+  for (auto k : {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::nesterov, OptimizerKind::adagrad,
+                 OptimizerKind::rmsprop, OptimizerKind::adam})
+    if (name == optimizer_name(k)) return k;
+  fail_arg("optimizer", "be one of sgd, momentum, nesterov, adagrad, rmsprop, adam", "'" + std::string(name) + "'");
+}
+
+OptimizerConfig validated(OptimizerConfig c) {
+  require_positive_finite(c.learning_rate, "learning_rate");
+  auto unit = [](float v, const char* field) {
+    require(std::isfinite(v) && v >= 0.0f && v < 1.0f, field, "be in [0, 1)", v);
+  };
+  unit(c.momentum, "momentum");
+  unit(c.rho, "rho");
+  unit(c.beta1, "beta1");
+  unit(c.beta2, "beta2");
+  if (c.epsilon == 0.0f) c.epsilon = c.kind == OptimizerKind::adagrad ? 1e-10f : 1e-8f;
+  require_positive_finite(c.epsilon, "epsilon");
+  return c;
+}
+
+Optimizer::Optimizer(const OptimizerConfig& config, std::size_t n) : config_(validated(config)), n_(n) {
+  const bool one = config_.kind != OptimizerKind::sgd;
+  const bool two = config_.kind == OptimizerKind::adam;
+  if (one) s1_ = AlignedBuffer<float>(n);
+  if (two) s2_ = AlignedBuffer<float>(n);
+}
+
+void Optimizer::reset() {
+  for (float& x : s1_) x = 0.0f;
+  for (float& x : s2_) x = 0.0f;
+  t_ = 0;
+}
+
+void Optimizer::step(std::span<float> p, std::span<const float> g) {
+  if (p.size() != n_ || g.size() != n_)
+    fail_arg("parameter count", "match the optimizer's " + std::to_string(n_), p.size());
+  ++t_;
+  const OptimizerConfig& c = config_;
+  switch (c.kind) {
+    case OptimizerKind::sgd: sgd_step(p, g, c.learning_rate); break;
+    case OptimizerKind::momentum: momentum_step(p, g, s1_.span(), c.learning_rate, c.momentum); break;
+    case OptimizerKind::nesterov: nesterov_step(p, g, s1_.span(), c.learning_rate, c.momentum); break;
+    case OptimizerKind::adagrad: adagrad_step(p, g, s1_.span(), c.learning_rate, c.epsilon); break;
+    case OptimizerKind::rmsprop: rmsprop_step(p, g, s1_.span(), c.learning_rate, c.rho, c.epsilon); break;
+    case OptimizerKind::adam:
+      adam_step(p, g, s1_.span(), s2_.span(), c.learning_rate, c.beta1, c.beta2, c.epsilon, t_);
+      break;
+  }
+}
+
+}  // namespace mlp

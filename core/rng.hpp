@@ -1,0 +1,44 @@
+#pragma once
+// Our own random engine and distributions. The standard library's
+// distributions differ between libstdc++ (native) and libc++ (WASM), so one
+// seed would give different weights in the browser and in the tests. Here
+// every draw uses only integer arithmetic and correctly rounded float
+// operations (+ - * / sqrt, no libm), which IEEE 754 makes bit-identical on
+// both. Build with -ffp-contract=off so the compiler does not fuse a*b+c.
+#include <cstdint>
+#include <span>
+
+namespace mlp {
+
+// xoshiro256** (Blackman & Vigna), seeded through SplitMix64.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed = 0) { reseed(seed); }
+  void reseed(std::uint64_t seed);
+
+  std::uint64_t next_u64();
+  std::uint32_t next_u32() { return static_cast<std::uint32_t>(next_u64() >> 32); }
+  // Uniform in [0, 1) with 53 random bits.
+  double uniform();
+  double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+  // Uniform integer in [0, n), without modulo bias. n > 0.
+  std::uint64_t below(std::uint64_t n);
+  // Standard normal (Marsaglia's polar method; the second value is kept).
+  double normal();
+  double normal(double mean, double stddev) { return mean + stddev * normal(); }
+  // Normal redrawn until within two standard deviations, like tf.truncated_normal.
+  double truncated_normal(double mean, double stddev);
+  // Fisher-Yates, from the back.
+  void shuffle(std::span<std::int32_t> v);
+
+ private:
+  std::uint64_t s_[4]{};
+  double spare_ = 0.0;
+  bool has_spare_ = false;
+};
+
+// Natural logarithm from + - * / only, so it rounds the same everywhere.
+// Accurate to about 1 ulp for x > 0; used by the normal sampler.
+double portable_log(double x);
+
+}  // namespace mlp

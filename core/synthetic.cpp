@@ -1,0 +1,48 @@
+#include "synthetic.hpp"
+
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "rng.hpp"
+
+namespace mlp {
+
+Dataset logic_gate(std::string_view gate) {
+  const float x[8] = {0, 0, 0, 1, 1, 0, 1, 1};
+  std::int32_t y[4];
+  for (int i = 0; i < 4; ++i) {
+    const bool a = x[2 * i] > 0.5f, b = x[2 * i + 1] > 0.5f;
+    bool v;
+    if (gate == "and") v = a && b;
+    else if (gate == "or") v = a || b;
+    else if (gate == "nand") v = !(a && b);
+    else if (gate == "nor") v = !(a || b);
+    else if (gate == "xor") v = a != b;
+    else if (gate == "xnor") v = a == b;
+    else fail_arg("gate", "be one of and, or, nand, nor, xor, xnor", "'" + std::string(gate) + "'");
+    y[i] = v ? 1 : 0;
+  }
+  return Dataset::from_floats(x, 4, 2, y, 2);
+}
+
+Dataset gaussian_blobs(int n, int dim, int classes, float spread, std::uint64_t seed) {
+  require_in_range(n, 1, 1 << 22, "examples");
+  require_in_range(dim, 1, 1 << 12, "dimensions");
+  require_in_range(classes, 2, 1024, "classes");
+  require(std::isfinite(spread) && spread >= 0.0f, "spread", "be finite and >= 0", spread);
+  Rng rng(seed);
+  std::vector<float> centres(static_cast<std::size_t>(classes) * dim);
+  for (float& c : centres) c = static_cast<float>(rng.normal());
+  std::vector<float> x(static_cast<std::size_t>(n) * dim);
+  std::vector<std::int32_t> y(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    y[static_cast<std::size_t>(i)] = i % classes;
+    const float* c = centres.data() + static_cast<std::size_t>(i % classes) * dim;
+    for (int j = 0; j < dim; ++j)
+      x[static_cast<std::size_t>(i) * dim + j] = c[j] + spread * static_cast<float>(rng.normal());
+  }
+  return Dataset::from_floats(x, n, dim, y, classes);
+}
+
+}  // namespace mlp

@@ -1,0 +1,199 @@
+#include "trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+#include "errors.hpp"
+
+namespace mlp {
+namespace {
+
+constexpr int kEvalChunk = 1000;
+
+bool all_finite(std::span<const float> v) {
+  for (float x : v)
+    if (!std::isfinite(x)) return false;
+  return true;
+}
+
+}  // namespace
+
+Trainer::Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfig& config)
+    : net_(std::move(net)),
+      train_(train ? std::move(train) : throw InvalidArgument("training set must be given")),
+      config_(config),
+      optimizer_(config.optimizer, net_.params().size()),
+      schedule_(train_->size(), config.batch_size, config.shuffle_seed),
+      ws_(net_, schedule_.max_batch_size()),
+      xb_(schedule_.max_batch_size(), net_.inputs()),
+      yb_(schedule_.max_batch_size(), net_.outputs()),
+      lb_(static_cast<std::size_t>(schedule_.max_batch_size())),
+      saved_params_(net_.params().size()),
+      saved_s1_(optimizer_.state1().size()),
+      saved_s2_(optimizer_.state2().size()) {
+  config_.optimizer = optimizer_.config();
+  check_dataset(*train_);
+}
+
+void Trainer::check_dataset(const Dataset& d) const {
+  if (d.features() != net_.inputs())
+    fail_arg("dataset features", "equal the network's inputs (" + std::to_string(net_.inputs()) + ")",
+             d.features());
+  if (net_.spec().loss == Loss::softmax_cross_entropy) {
+    if (!d.has_labels()) throw InvalidArgument("dataset must have class labels for softmax_cross_entropy");
+    if (d.classes() > net_.outputs())
+      fail_arg("dataset classes", "be at most the output units (" + std::to_string(net_.outputs()) + ")",
+               d.classes());
+  } else if (d.target_cols() != net_.outputs()) {
+    fail_arg("dataset target columns", "equal the output units (" + std::to_string(net_.outputs()) + ")",
+             d.target_cols());
+  }
+}
+
+void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& acc) {
+  const int rows = static_cast<int>(idx.size());
+  MatrixView x = xb_.view().rows_slice(0, rows);
+  MatrixView y = yb_.view().rows_slice(0, rows);
+  train_->gather(idx, x, lb_.data(), &y);
+  const Targets t{std::span<const std::int32_t>(lb_.data(), idx.size()), y};
+  const ConstMatrixView out = mlp_forward(net_, x, ws_);
+  acc = static_cast<float>(mlp_count_correct(net_, out, t)) / rows;
+  loss = static_cast<float>(mlp_backward(net_, x, t, ws_));
+}
+
+TrainReport Trainer::train_batches(int k) {
+  require_in_range(k, 1, 1000000, "batches per call");
+  // Everything needed to undo this slice if the numbers blow up.
+  std::copy(net_.params().begin(), net_.params().end(), saved_params_.begin());
+  std::copy(optimizer_.state1().begin(), optimizer_.state1().end(), saved_s1_.begin());
+  std::copy(optimizer_.state2().begin(), optimizer_.state2().end(), saved_s2_.begin());
+  const auto saved_steps = optimizer_.steps();
+  const int saved_epoch = epoch_, saved_batch = batch_, saved_epoch_batches = epoch_batches_;
+  const std::int64_t saved_examples = examples_, saved_epoch_examples = epoch_examples_;
+  const double saved_loss_sum = epoch_loss_sum_, saved_correct = epoch_correct_;
+
+  TrainReport r;
+  std::ostringstream why;
+  for (int i = 0; i < k; ++i) {
+    if (batch_ == 0) {
+      schedule_.shuffle();
+      epoch_loss_sum_ = epoch_correct_ = 0.0;
+      epoch_examples_ = epoch_batches_ = 0;
+    }
+    const auto idx = schedule_.batch(batch_);
+    float loss = 0.0f, acc = 0.0f;
+    run_batch(idx, loss, acc);
+    if (!std::isfinite(loss)) {
+      why << "loss became " << loss << " at epoch " << epoch_ + 1 << ", batch " << batch_ + 1;
+      r.diverged = true;
+      break;
+    }
+    optimizer_.step(net_.params(), net_.grads());
+    r.losses.push_back(loss);
+    r.accuracies.push_back(acc);
+    epoch_loss_sum_ += static_cast<double>(loss) * idx.size();
+    epoch_correct_ += static_cast<double>(acc) * idx.size();
+    epoch_examples_ += static_cast<std::int64_t>(idx.size());
+    ++epoch_batches_;
+    examples_ += static_cast<std::int64_t>(idx.size());
+    if (++batch_ == schedule_.batches_per_epoch()) {
+      ++epoch_;
+      batch_ = 0;
+      r.epoch_ended = true;
+      break;
+    }
+  }
+  if (!r.diverged && !all_finite(net_.params())) {
+    why << "a weight became NaN or infinite (epoch " << epoch_ + 1 << ")";
+    r.diverged = true;
+  }
+  if (r.diverged) {
+    std::copy(saved_params_.begin(), saved_params_.end(), net_.params().begin());
+    std::copy(saved_s1_.begin(), saved_s1_.end(), optimizer_.state1().begin());
+    std::copy(saved_s2_.begin(), saved_s2_.end(), optimizer_.state2().begin());
+    optimizer_.set_steps(saved_steps);
+    epoch_ = saved_epoch, batch_ = saved_batch, epoch_batches_ = saved_epoch_batches;
+    examples_ = saved_examples, epoch_examples_ = saved_epoch_examples;
+    epoch_loss_sum_ = saved_loss_sum, epoch_correct_ = saved_correct;
+    r.losses.clear();
+    r.accuracies.clear();
+    why << "; weights restored to their last finite values. Try a smaller learning rate.";
+    r.message = why.str();
+  }
+  r.epoch = epoch_;
+  r.batch = batch_;
+  r.batches_per_epoch = schedule_.batches_per_epoch();
+  r.steps = optimizer_.steps();
+  r.examples_seen = examples_;
+  if (epoch_examples_ > 0) {
+    r.epoch_loss = epoch_loss_sum_ / static_cast<double>(epoch_examples_);
+    r.epoch_accuracy = epoch_correct_ / static_cast<double>(epoch_examples_);
+  }
+  return r;
+}
+
+template <class Fn>
+void Trainer::for_each_chunk(const Dataset& data, Fn&& fn) {
+  check_dataset(data);
+  if (!eval_ws_) {
+    eval_ws_ = std::make_unique<MlpWorkspace>(net_, kEvalChunk);
+    chunk_x_ = Matrix(kEvalChunk, net_.inputs());
+    chunk_y_ = Matrix(kEvalChunk, net_.outputs());
+    chunk_l_.resize(kEvalChunk);
+    chunk_idx_.resize(kEvalChunk);
+  }
+  for (int first = 0; first < data.size(); first += kEvalChunk) {
+    const int rows = std::min(kEvalChunk, data.size() - first);
+    std::iota(chunk_idx_.begin(), chunk_idx_.begin() + rows, first);
+    MatrixView x = chunk_x_.view().rows_slice(0, rows);
+    MatrixView y = chunk_y_.view().rows_slice(0, rows);
+    data.gather(std::span<const std::int32_t>(chunk_idx_.data(), static_cast<std::size_t>(rows)), x,
+                chunk_l_.data(), &y);
+    const Targets t{std::span<const std::int32_t>(chunk_l_.data(), static_cast<std::size_t>(rows)), y};
+    fn(first, rows, mlp_forward(net_, x, *eval_ws_), t);
+  }
+}
+
+EvalResult Trainer::evaluate(const Dataset& data) {
+  double loss = 0.0;
+  int correct = 0;
+  for_each_chunk(data, [&](int, int rows, ConstMatrixView out, const Targets& t) {
+    loss += mlp_loss(net_, out, t) * rows;
+    correct += mlp_count_correct(net_, out, t);
+  });
+  return {loss / data.size(), static_cast<double>(correct) / data.size(), data.size()};
+}
+
+std::vector<std::int32_t> Trainer::predict_labels(const Dataset& data) {
+  std::vector<std::int32_t> out(static_cast<std::size_t>(data.size()));
+  for_each_chunk(data, [&](int first, int rows, ConstMatrixView o, const Targets&) {
+    for (int i = 0; i < rows; ++i) out[static_cast<std::size_t>(first + i)] = argmax_row(o, i);
+  });
+  return out;
+}
+
+void Trainer::predict(ConstMatrixView x, MatrixView out) {
+  if (out.rows != x.rows || out.cols != net_.outputs())
+    fail_arg("prediction output", "be rows × outputs", std::to_string(out.rows) + "x" + std::to_string(out.cols));
+  if (!eval_ws_) eval_ws_ = std::make_unique<MlpWorkspace>(net_, kEvalChunk);
+  for (int first = 0; first < x.rows; first += kEvalChunk) {
+    const int rows = std::min(kEvalChunk, x.rows - first);
+    const ConstMatrixView o = mlp_forward(net_, x.rows_slice(first, rows), *eval_ws_);
+    MatrixView dst = out.rows_slice(first, rows);
+    for (int i = 0; i < rows; ++i) std::copy_n(o.row(i), o.cols, dst.row(i));
+    mlp_output_transform(net_, dst);
+  }
+}
+
+void Trainer::set_parameters(std::span<const float> params) {
+  if (params.size() != net_.params().size())
+    fail_arg("parameter count", "be " + std::to_string(net_.params().size()) + " for this architecture",
+             params.size());
+  if (!all_finite(params)) throw InvalidArgument("parameters must all be finite");
+  std::copy(params.begin(), params.end(), net_.params().begin());
+  optimizer_.reset();
+}
+
+}  // namespace mlp

@@ -1,0 +1,123 @@
+// The epoch/batch schedule, the trainer's slices and its recovery from NaN.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "synthetic.hpp"
+#include "trainer.hpp"
+
+using namespace mlp;
+
+namespace {
+
+MlpSpec small_spec(int inputs, int classes) {
+  MlpSpec s;
+  s.inputs = inputs;
+  s.layers = {{16, {Activation::relu, 0}}, {classes, {Activation::identity, 0}}};
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("batches split like np.array_split and cover every example once per epoch", "[schedule]") {
+  BatchSchedule s(103, 20, 7);  // 5 batches: 21, 21, 21, 20, 20
+  CHECK(s.batches_per_epoch() == 5);
+  CHECK(s.max_batch_size() == 21);
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    s.shuffle();
+    std::vector<std::int32_t> seen;
+    for (int b = 0; b < 5; ++b) {
+      CHECK(s.batch(b).size() == (b < 3 ? 21u : 20u));
+      seen.insert(seen.end(), s.batch(b).begin(), s.batch(b).end());
+    }
+    CHECK(std::equal(seen.begin(), seen.end(), s.order().begin()));
+    std::sort(seen.begin(), seen.end());
+    for (int i = 0; i < 103; ++i) CHECK(seen[i] == i);
+  }
+}
+
+TEST_CASE("batch size 1 is SGD and batch size n is batch gradient descent", "[schedule]") {
+  BatchSchedule sgd(10, 1, 1), full(10, 10, 1);
+  CHECK(sgd.batches_per_epoch() == 10);
+  CHECK(full.batches_per_epoch() == 1);
+  CHECK(full.batch(0).size() == 10u);
+  CHECK_THROWS_WITH(BatchSchedule(10, 11, 1), "batch_size must be between 1 and 10, got 11");
+  CHECK_THROWS_WITH(BatchSchedule(10, 0, 1), "batch_size must be between 1 and 10, got 0");
+}
+
+TEST_CASE("each epoch draws a new permutation", "[schedule]") {
+  BatchSchedule s(50, 10, 3);
+  s.shuffle();
+  std::vector<std::int32_t> first(s.order().begin(), s.order().end());
+  s.shuffle();
+  CHECK_FALSE(std::equal(first.begin(), first.end(), s.order().begin()));
+}
+
+TEST_CASE("train_batches stops at epoch ends and reports running metrics", "[trainer]") {
+  auto data = std::make_shared<const Dataset>(gaussian_blobs(100, 8, 3, 0.3f, 4));
+  Mlp net(small_spec(8, 3));
+  net.initialize(1);
+  TrainConfig tc;
+  tc.batch_size = 30;  // 3 batches: 34, 33, 33
+  Trainer t(std::move(net), data, tc);
+  TrainReport r = t.train_batches(2);
+  CHECK(r.losses.size() == 2u);
+  CHECK_FALSE(r.epoch_ended);
+  CHECK(r.batch == 2);
+  CHECK(r.examples_seen == 67);
+  r = t.train_batches(10);
+  CHECK(r.losses.size() == 1u);  // stopped at the epoch boundary
+  CHECK(r.epoch_ended);
+  CHECK(r.epoch == 1);
+  CHECK(r.batch == 0);
+  CHECK(r.examples_seen == 100);
+  CHECK(r.steps == 3);
+  for (int i = 0; i < 30; ++i) r = t.train_batches(3);
+  CHECK(t.evaluate(*data).accuracy > 0.95);
+}
+
+TEST_CASE("a diverging learning rate stops training and restores the last finite weights", "[trainer]") {
+  auto data = std::make_shared<const Dataset>(gaussian_blobs(64, 4, 2, 1.0f, 9));
+  Mlp net(small_spec(4, 2));
+  net.initialize(2);
+  TrainConfig tc;
+  tc.batch_size = 8;
+  tc.optimizer.learning_rate = 1e30f;
+  Trainer t(std::move(net), data, tc);
+  const std::vector<float> before(t.network().params().begin(), t.network().params().end());
+  TrainReport r;
+  for (int i = 0; i < 10 && !r.diverged; ++i) r = t.train_batches(8);
+  REQUIRE(r.diverged);
+  CHECK_THAT(r.message, Catch::Contains("weights restored") && Catch::Contains("smaller learning rate"));
+  for (float p : t.network().params()) CHECK(std::isfinite(p));
+  CHECK(r.losses.empty());
+  (void)before;
+}
+
+TEST_CASE("trainer refuses mismatched data and bad slices", "[trainer][errors]") {
+  auto data = std::make_shared<const Dataset>(gaussian_blobs(20, 5, 2, 1.0f, 1));
+  Mlp net(small_spec(4, 2));
+  TrainConfig tc;
+  tc.batch_size = 5;
+  CHECK_THROWS_WITH(Trainer(net, data, tc), "dataset features must equal the network's inputs (4), got 5");
+  Mlp net5(small_spec(5, 2));
+  tc.batch_size = 21;
+  CHECK_THROWS_WITH(Trainer(net5, data, tc), "batch_size must be between 1 and 20, got 21");
+  tc.batch_size = 5;
+  Trainer t(net5, data, tc);
+  CHECK_THROWS_WITH(t.train_batches(0), "batches per call must be between 1 and 1000000, got 0");
+  std::vector<float> wrong(3);
+  CHECK_THROWS_WITH(t.set_parameters(wrong), Catch::Contains("parameter count must be"));
+}
+
+TEST_CASE("datasets validate their inputs", "[dataset][errors]") {
+  const float x[4] = {0, 1, 2, 3};
+  const std::int32_t y[2] = {0, 5};
+  CHECK_THROWS_WITH(Dataset::from_floats(x, 2, 2, y, 3), "label 1 must be in [0, 3), got 5");
+  CHECK_THROWS_WITH(Dataset::from_floats(x, 3, 2, y, 3), "features length must be rows × cols = 6, got 4");
+  const float bad[2] = {0, std::numeric_limits<float>::quiet_NaN()};
+  const std::int32_t y1[1] = {0};
+  CHECK_THROWS_WITH(Dataset::from_floats(bad, 1, 2, y1, 2), "feature 1 must be finite, got nan");
+  CHECK_THROWS_WITH(logic_gate("xand"), Catch::Contains("gate must be one of"));
+}
