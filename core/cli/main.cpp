@@ -75,13 +75,14 @@ int cmd_seed_run(const Args& a) {
   tc.optimizer.kind = mlp::optimizer_from_name(str(a, "optimizer", "sgd"));
   tc.optimizer.learning_rate = static_cast<float>(num(a, "lr", 0.01));
   tc.shuffle_seed = static_cast<std::uint64_t>(num(a, "shuffle-seed", 1));
+  // Summed in order in double, as the Node test does, so equal weights give equal sums.
+  double initial_sum = 0.0;
+  for (float p : net.params()) initial_sum += p;
   mlp::Trainer t(std::move(net), data, tc);
   const int steps = static_cast<int>(num(a, "steps", 20));
-  std::printf("{\"kernel\":\"%s\",\"losses\":[", mlp::gemm_kernel_name());
+  std::printf("{\"kernel\":\"%s\",\"initial_sum\":%.17g,\"losses\":[", mlp::gemm_kernel_name(), initial_sum);
   for (int i = 0; i < steps; ++i)
     std::printf("%s%.9g", i ? "," : "", static_cast<double>(t.train_batches(1).losses.at(0)));
-  std::printf("],\"first_weights\":[");
-  for (int i = 0; i < 8; ++i) std::printf("%s%.9g", i ? "," : "", static_cast<double>(t.network().params()[i]));
   std::printf("]}\n");
   return 0;
 }

@@ -1,0 +1,197 @@
+// The JavaScript contract of the MLP Lab WebAssembly module (both flavours:
+// web/generated/mlp-simd.mjs and mlp-scalar.mjs export the same API).
+//
+// Ownership: every object created with `new` or returned by a static factory
+// (Rng, Dataset, Trainer) lives in WASM memory and is NOT garbage collected.
+// Call `.delete()` exactly once when done. A Trainer keeps its training
+// Dataset alive on its own, so the Dataset handle may be deleted right after
+// constructing the Trainer. Typed arrays returned by any method are fresh
+// JavaScript copies owned by the caller; arrays passed in are copied too.
+//
+// Errors: a bad argument throws a JavaScript `Error` whose message names the
+// field and the value, e.g. "learning_rate must be finite and > 0, got -1".
+// A call that throws changes nothing.
+
+/** An object in WASM memory; free it with delete(). */
+export interface Handle {
+  delete(): void;
+  isDeleted(): boolean;
+}
+
+export type ActivationName =
+  | 'identity' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softmax';
+export type LossName = 'softmax_cross_entropy' | 'mse' | 'binary_cross_entropy';
+export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros';
+export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
+
+export interface LayerSpec {
+  /** 1 to 1024. */
+  units: number;
+  /** Default 'identity'. The output layer must be 'identity' for the cross-entropy losses (they take logits). */
+  activation?: ActivationName;
+  /** leaky_relu slope (default 0.01) or elu scale (default 1); 0 or absent selects the default. */
+  alpha?: number;
+}
+
+export interface NetworkSpec {
+  /** Input features, 1 to 4096 (784 for MNIST). */
+  inputs: number;
+  /** 0 to 8 hidden layers, then the output layer (last). */
+  layers: LayerSpec[];
+  /** Default 'softmax_cross_entropy'. */
+  loss?: LossName;
+  /** Default 'truncated_normal' (the seed's: stddev 2/sqrt(fan_in), redrawn beyond 2 sigma). */
+  init?: InitName;
+  /** Weight seed, an integer in [0, 2^53). Default 42. */
+  seed?: number;
+}
+
+/** The spec as the core normalised it (defaults filled in). */
+export interface NormalizedNetworkSpec {
+  inputs: number;
+  layers: Required<LayerSpec>[];
+  loss: LossName;
+  init: InitName;
+}
+
+export interface TrainConfig {
+  /** 1 (SGD) to the training set size (batch GD). Default 50. */
+  batchSize?: number;
+  /** Default 'sgd'. Formulas and defaults follow PyTorch (see core/optimizers.hpp). */
+  optimizer?: OptimizerName;
+  /** Default 0.01. Must be finite and > 0. */
+  learningRate?: number;
+  /** Momentum and Nesterov, in [0, 1). Default 0.9. */
+  momentum?: number;
+  /** RMSProp decay, in [0, 1). Default 0.99. */
+  rho?: number;
+  /** Adam, in [0, 1). Defaults 0.9 and 0.999. */
+  beta1?: number;
+  beta2?: number;
+  /** 0 or absent selects the optimizer's default (1e-10 Adagrad, 1e-8 others). */
+  epsilon?: number;
+  /** Seed of the per-epoch shuffles. Default 1. */
+  shuffleSeed?: number;
+}
+
+export interface TrainReport {
+  /** Loss of each batch run by this call (before its update). */
+  losses: Float32Array;
+  /** Fraction correct in each of those batches. */
+  accuracies: Float32Array;
+  /** Epochs completed so far. */
+  epoch: number;
+  /** Next batch index within the current epoch. */
+  batch: number;
+  batchesPerEpoch: number;
+  /** Optimizer steps so far. */
+  steps: number;
+  examplesSeen: number;
+  /** Mean loss / accuracy over the current epoch so far, or over the epoch that just ended. */
+  epochLoss: number;
+  epochAccuracy: number;
+  /** The call stopped because an epoch ended (it never runs past an epoch boundary). */
+  epochEnded: boolean;
+  /** A loss or weight became NaN/Inf: nothing from this call was kept, weights are restored. */
+  diverged: boolean;
+  /** Why training stopped, when diverged. */
+  message: string;
+}
+
+export interface EvalResult {
+  loss: number;
+  accuracy: number;
+  count: number;
+}
+
+/** Our xoshiro256** engine; the same seed gives the same stream natively and in every build. */
+export interface Rng extends Handle {
+  nextU32(): number;
+  /** Uniform in [0, 1), 53 random bits. */
+  uniform(): number;
+  /** Standard normal (Marsaglia polar). */
+  normal(): number;
+  /** Normal redrawn until within two standard deviations. */
+  truncatedNormal(mean: number, stddev: number): number;
+  /** Uniform integer in [0, n), n >= 1. */
+  below(n: number): number;
+}
+
+export interface Dataset extends Handle {
+  size(): number;
+  features(): number;
+  /** Number of classes, 0 for target (regression) sets. */
+  classes(): number;
+  /** A copy of the labels (empty for target sets). */
+  labels(): Int32Array;
+  /** Rows [first, first+count) as a new Dataset (delete it too). */
+  slice(first: number, count: number): Dataset;
+}
+
+export interface DatasetStatics {
+  /** rows × cols features, row-major; labels in [0, classes). */
+  fromFloats(x: Float32Array, rows: number, cols: number, labels: Int32Array, classes: number): Dataset;
+  /** Byte features (pixels), scaled by 1/255 when batches are drawn. */
+  fromBytes(x: Uint8Array, rows: number, cols: number, labels: Int32Array, classes: number): Dataset;
+  /** Regression / binary sets: targets is rows × targetCols. */
+  withTargets(x: Float32Array, rows: number, cols: number, targets: Float32Array, targetCols: number): Dataset;
+  /** 'and' | 'or' | 'nand' | 'nor' | 'xor' | 'xnor': 4 rows, 2 inputs, 2 classes. */
+  logicGate(gate: string): Dataset;
+  /** `classes` Gaussian clusters in `dim` dimensions, drawn from our Rng. */
+  gaussianBlobs(n: number, dim: number, classes: number, spread: number, seed: number): Dataset;
+}
+
+/** A network, its optimizer and its training set, trained a few batches per call. */
+export interface Trainer extends Handle {
+  /** Runs up to k batches, stopping early at an epoch end or on divergence. */
+  trainBatches(k: number): TrainReport;
+  evaluate(data: Dataset): EvalResult;
+  /** Predicted class of every row. */
+  predictLabels(data: Dataset): Int32Array;
+  /** Probabilities (softmax / sigmoid) or values (mse) for rows × inputs features: rows × outputs. */
+  predict(x: Float32Array, rows: number): Float32Array;
+  /** All weights and biases, layer by layer: W_l (fan_in × units, row-major) then b_l. */
+  parameters(): Float32Array;
+  /** Replace them (same length, all finite); resets the optimizer state. */
+  setParameters(p: Float32Array): void;
+  networkSpec(): NormalizedNetworkSpec;
+}
+
+export interface TrainerConstructor {
+  /** Throws (naming the field) on any invalid spec, config or data mismatch. */
+  new (network: NetworkSpec, train: TrainConfig, data: Dataset): Trainer;
+}
+
+export interface PerceptronResult {
+  /** w0 (bias) first, then one weight per input. */
+  weights: Float32Array;
+  /** Misclassified examples in each epoch. */
+  errors: Int32Array;
+  epochs: number;
+  converged: boolean;
+}
+
+export interface MlpModule {
+  /** Which GEMM kernel this build runs, and whether it uses WASM SIMD. */
+  buildInfo(): { kernel: string; simd: boolean };
+  Rng: { new (seed: number): Rng };
+  Dataset: DatasetStatics;
+  Trainer: TrainerConstructor;
+  /** Rosenblatt's rule on a 0/1-labelled set, weights from zero, at most maxEpochs. */
+  trainPerceptron(data: Dataset, learningRate: number, maxEpochs: number): PerceptronResult;
+  /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
+  benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
+            minSeconds: number): { gflops: number; seconds: number };
+  benchSeedMlp(optimizer: OptimizerName, batches: number, inferExamples: number):
+    { trainPerSecond: number; inferPerSecond: number; finalLoss: number };
+}
+
+export interface ModuleOptions {
+  /** The .wasm bytes; required under Node (the glue cannot fetch files there). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where the glue looks for the .wasm in a browser; defaults to next to the .mjs. */
+  locateFile?: (path: string, prefix: string) => string;
+}
+
+declare const createMlpModule: (options?: ModuleOptions) => Promise<MlpModule>;
+export default createMlpModule;
