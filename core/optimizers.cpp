@@ -93,6 +93,11 @@ Optimizer::Optimizer(const OptimizerConfig& config, std::size_t n) : config_(val
   if (two) s2_ = AlignedBuffer<float>(n);
 }
 
+void Optimizer::set_learning_rate(float lr) {
+  require_positive_finite(lr, "learning_rate");
+  config_.learning_rate = lr;
+}
+
 void Optimizer::reset() {
   for (float& x : s1_) x = 0.0f;
   for (float& x : s2_) x = 0.0f;

@@ -59,6 +59,7 @@ class Optimizer {
   AlignedBuffer<float>& state1() { return s1_; }
   AlignedBuffer<float>& state2() { return s2_; }
   void set_steps(std::int64_t t) { t_ = t; }
+  void set_learning_rate(float lr);
 
  private:
   OptimizerConfig config_;

@@ -32,9 +32,12 @@ Trainer::Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfi
       lb_(static_cast<std::size_t>(schedule_.max_batch_size())),
       saved_params_(net_.params().size()),
       saved_s1_(optimizer_.state1().size()),
-      saved_s2_(optimizer_.state2().size()) {
+      saved_s2_(optimizer_.state2().size()),
+      augment_rng_(config.shuffle_seed + 1) {
   config_.optimizer = optimizer_.config();
   check_dataset(*train_);
+  validate_augment(config_.augment, net_.inputs());
+  if (config_.augment.enabled) augment_scratch_.resize(static_cast<std::size_t>(net_.inputs()));
 }
 
 void Trainer::check_dataset(const Dataset& d) const {
@@ -57,6 +60,10 @@ void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& a
   MatrixView x = xb_.view().rows_slice(0, rows);
   MatrixView y = yb_.view().rows_slice(0, rows);
   train_->gather(idx, x, lb_.data(), &y);
+  if (config_.augment.enabled) {
+    const int side = static_cast<int>(std::lround(std::sqrt(net_.inputs())));
+    augment_images(x, side, config_.augment, augment_rng_, augment_scratch_);
+  }
   const Targets t{std::span<const std::int32_t>(lb_.data(), idx.size()), y};
   const ConstMatrixView out = mlp_forward(net_, x, ws_);
   acc = static_cast<float>(mlp_count_correct(net_, out, t)) / rows;
@@ -185,6 +192,11 @@ void Trainer::predict(ConstMatrixView x, MatrixView out) {
     for (int i = 0; i < rows; ++i) std::copy_n(o.row(i), o.cols, dst.row(i));
     mlp_output_transform(net_, dst);
   }
+}
+
+void Trainer::set_learning_rate(float lr) {
+  optimizer_.set_learning_rate(lr);
+  config_.optimizer.learning_rate = lr;
 }
 
 void Trainer::set_parameters(std::span<const float> params) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "augment.hpp"
 #include "batch_schedule.hpp"
 #include "dataset.hpp"
 #include "mlp.hpp"
@@ -19,6 +20,7 @@ struct TrainConfig {
   int batch_size = 50;
   OptimizerConfig optimizer;
   std::uint64_t shuffle_seed = 1;
+  AugmentConfig augment;  // off unless enabled; draws from its own stream (shuffle_seed + 1)
 };
 
 struct TrainReport {
@@ -56,6 +58,8 @@ class Trainer {
   Mlp& network() { return net_; }
   const Mlp& network() const { return net_; }
   const TrainConfig& config() const { return config_; }
+  // Changes the step size from the next batch on (learning-rate schedules).
+  void set_learning_rate(float lr);
   // Replace the weights (same architecture); resets the optimizer state.
   void set_parameters(std::span<const float> params);
 
@@ -77,6 +81,8 @@ class Trainer {
   Matrix chunk_x_, chunk_y_;         // evaluation chunks
   std::vector<std::int32_t> chunk_l_, chunk_idx_;
   AlignedBuffer<float> saved_params_, saved_s1_, saved_s2_;
+  Rng augment_rng_;
+  std::vector<float> augment_scratch_;
 
   int epoch_ = 0, batch_ = 0;
   std::int64_t examples_ = 0;

@@ -1,0 +1,170 @@
+#include "model_file.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstring>
+
+#include "errors.hpp"
+
+namespace mlp {
+namespace {
+
+constexpr char kMagic[4] = {'M', 'L', 'P', 'L'};
+
+[[noreturn]] void bad(const std::string& why) { throw InvalidArgument("model file: " + why); }
+
+class Writer {
+ public:
+  void u32(std::uint32_t v) {
+    for (int s = 0; s < 32; s += 8) out.push_back(static_cast<std::uint8_t>(v >> s));
+  }
+  void f32(float f) {
+    std::uint32_t v;
+    std::memcpy(&v, &f, 4);
+    u32(v);
+  }
+  std::vector<std::uint8_t> out;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::span<const std::uint8_t> b) : b_(b) {}
+  std::uint32_t u32(const char* what) {
+    need(4, what);
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= std::uint32_t{b_[at_ + i]} << (8 * i);
+    at_ += 4;
+    return v;
+  }
+  float f32(const char* what) {
+    const std::uint32_t v = u32(what);
+    float f;
+    std::memcpy(&f, &v, 4);
+    return f;
+  }
+  std::span<const std::uint8_t> bytes(std::size_t n, const char* what) {
+    need(n, what);
+    const auto s = b_.subspan(at_, n);
+    at_ += n;
+    return s;
+  }
+  std::size_t at() const { return at_; }
+
+ private:
+  void need(std::size_t n, const char* what) {
+    if (b_.size() - at_ < n)
+      bad(std::string("truncated: ends inside the ") + what + " (file is " + std::to_string(b_.size()) + " bytes)");
+  }
+  std::span<const std::uint8_t> b_;
+  std::size_t at_ = 0;
+};
+
+const std::array<std::uint32_t, 256>& crc_table() {
+  static const auto table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  return table;
+}
+
+std::size_t param_count(const MlpSpec& s) {
+  std::size_t n = 0;
+  int fan_in = s.inputs;
+  for (const LayerSpec& l : s.layers) {
+    n += static_cast<std::size_t>(fan_in + 1) * l.units;
+    fan_in = l.units;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (std::uint8_t b : bytes) c = crc_table()[(c ^ b) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+std::vector<std::uint8_t> save_model(const MlpSpec& spec_in, std::span<const float> params,
+                                     const std::string& metadata) {
+  const MlpSpec spec = validated(spec_in);
+  if (params.size() != param_count(spec))
+    fail_arg("parameter count", "be " + std::to_string(param_count(spec)) + " for this architecture", params.size());
+  Writer w;
+  w.out.insert(w.out.end(), kMagic, kMagic + 4);
+  w.u32(kModelFileVersion);
+  w.u32(static_cast<std::uint32_t>(spec.inputs));
+  w.u32(static_cast<std::uint32_t>(spec.layers.size()));
+  for (const LayerSpec& l : spec.layers) {
+    w.u32(static_cast<std::uint32_t>(l.units));
+    w.u32(static_cast<std::uint32_t>(l.activation.kind));
+    w.f32(l.activation.alpha);
+  }
+  w.u32(static_cast<std::uint32_t>(spec.loss));
+  w.u32(static_cast<std::uint32_t>(spec.init));
+  w.u32(static_cast<std::uint32_t>(metadata.size()));
+  w.out.insert(w.out.end(), metadata.begin(), metadata.end());
+  w.u32(static_cast<std::uint32_t>(params.size()));
+  for (float p : params) w.f32(p);
+  w.u32(crc32(w.out));
+  return std::move(w.out);
+}
+
+ModelFile load_model(std::span<const std::uint8_t> b) {
+  if (b.size() < 8 || std::memcmp(b.data(), kMagic, 4) != 0) bad("not an MLP Lab model (it does not start with MLPL)");
+  Reader r(b);
+  r.bytes(4, "magic");
+  const std::uint32_t version = r.u32("version");
+  if (version != kModelFileVersion)
+    bad("version " + std::to_string(version) + " is not supported (this MLP Lab reads version " +
+        std::to_string(kModelFileVersion) + ")");
+  ModelFile m;
+  m.spec.inputs = static_cast<int>(std::min<std::uint32_t>(r.u32("header"), 1u << 30));
+  const std::uint32_t layers = r.u32("header");
+  if (layers == 0 || layers > kMaxHiddenLayers + 1) bad("layer count " + std::to_string(layers) + " is out of range");
+  for (std::uint32_t l = 0; l < layers; ++l) {
+    LayerSpec ls;
+    ls.units = static_cast<int>(std::min<std::uint32_t>(r.u32("layer table"), 1u << 30));
+    const std::uint32_t act = r.u32("layer table");
+    if (act > static_cast<std::uint32_t>(Activation::softmax)) bad("unknown activation code " + std::to_string(act));
+    ls.activation.kind = static_cast<Activation>(act);
+    ls.activation.alpha = r.f32("layer table");
+    m.spec.layers.push_back(ls);
+  }
+  const std::uint32_t loss = r.u32("header"), init = r.u32("header");
+  if (loss > static_cast<std::uint32_t>(Loss::binary_cross_entropy)) bad("unknown loss code " + std::to_string(loss));
+  if (init > static_cast<std::uint32_t>(Init::zeros)) bad("unknown initializer code " + std::to_string(init));
+  m.spec.loss = static_cast<Loss>(loss);
+  m.spec.init = static_cast<Init>(init);
+  try {
+    m.spec = validated(m.spec);
+  } catch (const InvalidArgument& e) {
+    bad(std::string("bad architecture: ") + e.what());
+  }
+  const std::uint32_t meta_len = r.u32("metadata length");
+  const auto meta = r.bytes(meta_len, "metadata");
+  m.metadata.assign(meta.begin(), meta.end());
+  const std::uint32_t n = r.u32("parameter count");
+  if (n != param_count(m.spec))
+    bad("holds " + std::to_string(n) + " parameters but its architecture needs " + std::to_string(param_count(m.spec)));
+  const std::size_t body_end = r.at() + std::size_t{n} * 4;
+  if (b.size() != body_end + 4) {
+    if (b.size() < body_end + 4)
+      bad("truncated: expected " + std::to_string(body_end + 4) + " bytes, got " + std::to_string(b.size()));
+    bad("has " + std::to_string(b.size() - body_end - 4) + " unexpected trailing bytes");
+  }
+  m.params.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) m.params[i] = r.f32("parameters");
+  const std::uint32_t stored = r.u32("checksum");
+  if (stored != crc32(b.first(body_end))) bad("checksum mismatch: the file is corrupt");
+  for (float p : m.params)
+    if (!std::isfinite(p)) bad("contains a NaN or infinite weight");
+  return m;
+}
+
+}  // namespace mlp

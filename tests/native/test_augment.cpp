@@ -1,0 +1,49 @@
+// Augmentation keeps a digit recognisable: mass stays near the centre, values
+// stay in [0, 1], and the identity settings change nothing.
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+#include "augment.hpp"
+
+using namespace mlp;
+
+TEST_CASE("augmentation is bounded and the zero setting is the identity", "[augment]") {
+  Matrix x(8, 784);
+  for (int r = 0; r < 8; ++r)
+    for (int y = 8; y < 20; ++y)
+      for (int c = 12; c < 16; ++c) x(r, y * 28 + c) = 1.0f;  // a vertical bar "1"
+  const Matrix original = x;
+  std::vector<float> scratch(784);
+  Rng rng(3);
+  AugmentConfig none;
+  none.enabled = true, none.max_rotation_deg = 0, none.max_scale = 0, none.max_shift = 0, none.thickness_prob = 0;
+  augment_images(x, 28, none, rng, scratch);
+  for (int i = 0; i < 784; ++i) CHECK(x(0, i) == Approx(original(0, i)).margin(1e-6));
+
+  AugmentConfig c;
+  c.enabled = true;
+  augment_images(x, 28, c, rng, scratch);
+  for (int r = 0; r < 8; ++r) {
+    double mass = 0, mx = 0, my = 0;
+    bool changed = false;
+    for (int i = 0; i < 784; ++i) {
+      const float v = x(r, i);
+      REQUIRE((v >= 0.0f && v <= 1.0f));
+      mass += v, mx += v * (i % 28 + 0.5), my += v * (i / 28 + 0.5);
+      changed = changed || v != original(r, i);
+    }
+    CHECK(changed);
+    CHECK(mass > 20);
+    CHECK(std::abs(mx / mass - 14) <= 3.5);
+    CHECK(std::abs(my / mass - 14) <= 3.5);
+  }
+}
+
+TEST_CASE("augmentation settings are validated", "[augment][errors]") {
+  AugmentConfig c;
+  c.enabled = true;
+  CHECK_THROWS_WITH(validate_augment(c, 783), "augmented inputs must be a square image, got 783");
+  c.max_rotation_deg = 90;
+  CHECK_THROWS_WITH(validate_augment(c, 784), "max_rotation_deg must be in [0, 45], got 90");
+}
