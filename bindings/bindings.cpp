@@ -6,8 +6,12 @@
 
 #include "benchmark.hpp"
 #include "convert.hpp"
+#include "evaluator.hpp"
+#include "idx.hpp"
 #include "kernels/gemm.hpp"
+#include "model_file.hpp"
 #include "perceptron.hpp"
+#include "preprocess.hpp"
 #include "synthetic.hpp"
 
 using namespace emscripten;
@@ -99,40 +103,69 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                   return guard([&] { return js::report_to_js(t.train_batches(k)); });
                 }))
       .function("evaluate", optional_override([](Trainer& t, DatasetPtr d) {
-                  return guard([&] {
-                    if (!d) throw InvalidArgument("dataset must be given");
-                    return js::eval_to_js(t.evaluate(*d));
-                  });
+                  return guard([&] { return js::eval_to_js(t.evaluate(js::deref(d))); });
                 }))
       .function("predictLabels", optional_override([](Trainer& t, DatasetPtr d) {
                   return guard([&] {
-                    if (!d) throw InvalidArgument("dataset must be given");
-                    const auto labels = t.predict_labels(*d);
+                    const auto labels = t.predict_labels(js::deref(d));
                     return to_js<std::int32_t>(labels);
                   });
                 }))
       .function("predict", optional_override([](Trainer& t, val x, int rows) {
-                  return guard([&] {
-                    const auto in = vector_from_js<float>(x, "features");
-                    const int cols = t.network().inputs(), outs = t.network().outputs();
-                    require_in_range(rows, 1, 1 << 20, "rows");
-                    if (in.size() != static_cast<std::size_t>(rows) * cols)
-                      fail_arg("features length", "be rows × inputs = " + std::to_string(rows * cols), in.size());
-                    std::vector<float> out(static_cast<std::size_t>(rows) * outs);
-                    t.predict(ConstMatrixView(in.data(), rows, cols), MatrixView(out.data(), rows, outs));
-                    return to_js<float>(out);
-                  });
+                  return guard([&] { return js::predict_to_js(t.network(), x, rows, [&](auto in, auto out) { t.predict(in, out); }); });
                 }))
       .function("parameters", optional_override([](const Trainer& t) { return to_js(t.network().params()); }))
       .function("setParameters", optional_override([](Trainer& t, val p) {
                   guard([&] { t.set_parameters(vector_from_js<float>(p, "parameters")); });
                 }))
+      .function("setLearningRate", optional_override([](Trainer& t, double lr) {
+                  guard([&] { t.set_learning_rate(static_cast<float>(lr)); });
+                }))
       .function("networkSpec", optional_override([](const Trainer& t) { return js::mlp_spec_to_js(t.network().spec()); }));
+
+  class_<Network>("Network")
+      .constructor(optional_override([](val spec, val params) {
+        return guard([&] { return new Network(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters")); });
+      }), allow_raw_pointers())
+      .function("predict", optional_override([](Network& n, val x, int rows) {
+                  return guard([&] { return js::predict_to_js(n.mlp(), x, rows, [&](auto in, auto out) { n.predict(in, out); }); });
+                }))
+      .function("evaluate", optional_override([](Network& n, DatasetPtr d) {
+                  return guard([&] { return js::eval_to_js(n.evaluate(js::deref(d))); });
+                }))
+      .function("predictLabels", optional_override([](Network& n, DatasetPtr d) {
+                  return guard([&] {
+                    const auto labels = n.predict_labels(js::deref(d));
+                    return to_js<std::int32_t>(labels);
+                  });
+                }))
+      .function("parameters", optional_override([](const Network& n) { return to_js(n.mlp().params()); }))
+      .function("networkSpec", optional_override([](const Network& n) { return js::mlp_spec_to_js(n.mlp().spec()); }));
+
+  function("parseMnist", optional_override([](val images, val labels) {
+             return guard([&] {
+               const IdxImages im = parse_idx_images(vector_from_js<std::uint8_t>(images, "images"));
+               const IdxLabels lb = parse_idx_labels(vector_from_js<std::uint8_t>(labels, "labels"));
+               check_idx_pair(im, lb);
+               return share(Dataset::from_bytes(im.pixels, im.count, im.rows * im.cols, lb.labels, 10));
+             });
+           }));
+  function("preprocessDigit", optional_override([](val ink, int width, int height) {
+             return guard([&] { return js::digit_to_js(preprocess_digit(vector_from_js<float>(ink, "ink"), width, height)); });
+           }));
+  function("saveModel", optional_override([](val spec, val params, std::string metadata) {
+             return guard([&] {
+               const auto bytes = save_model(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters"), metadata);
+               return to_js<std::uint8_t>(bytes);
+             });
+           }));
+  function("loadModel", optional_override([](val bytes) {
+             return guard([&] { return js::model_to_js(load_model(vector_from_js<std::uint8_t>(bytes, "model bytes"))); });
+           }));
 
   function("trainPerceptron", optional_override([](DatasetPtr d, double lr, int max_epochs) {
              return guard([&] {
-               if (!d) throw InvalidArgument("dataset must be given");
-               const PerceptronResult r = train_perceptron(*d, static_cast<float>(lr), max_epochs);
+               const PerceptronResult r = train_perceptron(js::deref(d), static_cast<float>(lr), max_epochs);
                val out = val::object();
                out.set("weights", to_js<float>(r.weights));
                out.set("errors", to_js<int>(r.errors));

@@ -77,6 +77,10 @@ TrainConfig train_config_from_js(const val& js) {
   o.beta2 = static_cast<float>(number_field(js, "beta2", o.beta2));
   o.epsilon = static_cast<float>(number_field(js, "epsilon", 0.0));
   c.shuffle_seed = seed_from_js(number_field(js, "shuffleSeed", 1.0), "shuffleSeed");
+  const val augment = js["augment"];
+  if (!augment.isUndefined() && !augment.isTrue() && !augment.isFalse())
+    throw InvalidArgument("augment must be true or false");
+  c.augment.enabled = augment.isTrue();
   return c;
 }
 
@@ -102,6 +106,26 @@ val eval_to_js(const EvalResult& r) {
   js.set("loss", r.loss);
   js.set("accuracy", r.accuracy);
   js.set("count", r.count);
+  return js;
+}
+
+val digit_to_js(const DigitImage& d) {
+  val js = val::object();
+  js.set("empty", d.empty);
+  js.set("pixels", to_js<float>(d.pixels));
+  js.set("centreX", d.centre_x);
+  js.set("centreY", d.centre_y);
+  val box = val::array();
+  for (int v : {d.box_x0, d.box_y0, d.box_x1, d.box_y1}) box.call<void>("push", v);
+  js.set("box", box);
+  return js;
+}
+
+val model_to_js(const ModelFile& m) {
+  val js = val::object();
+  js.set("spec", mlp_spec_to_js(m.spec));
+  js.set("parameters", to_js<float>(m.params));
+  js.set("metadata", m.metadata);
   return js;
 }
 

@@ -12,6 +12,8 @@
 
 #include "errors.hpp"
 #include "mlp.hpp"
+#include "model_file.hpp"
+#include "preprocess.hpp"
 #include "trainer.hpp"
 
 namespace mlp::js {
@@ -78,5 +80,28 @@ val mlp_spec_to_js(const MlpSpec& spec);
 TrainConfig train_config_from_js(const val& config);
 val report_to_js(const TrainReport& r);
 val eval_to_js(const EvalResult& r);
+val digit_to_js(const DigitImage& d);
+val model_to_js(const ModelFile& m);
+
+// A handle passed from JS may be null (a deleted or missing Dataset).
+template <class T>
+T& deref(const std::shared_ptr<T>& p) {
+  if (!p) throw InvalidArgument("dataset must be given");
+  return *p;
+}
+
+// predict(x, rows) for anything with a network: checks the length, runs `run`
+// (ConstMatrixView in, MatrixView out) and returns rows × outputs values.
+template <class Run>
+val predict_to_js(const Mlp& net, const val& x, int rows, Run&& run) {
+  const auto in = vector_from_js<float>(x, "features");
+  const int cols = net.inputs(), outs = net.outputs();
+  require_in_range(rows, 1, 1 << 20, "rows");
+  if (in.size() != static_cast<std::size_t>(rows) * cols)
+    fail_arg("features length", "be rows × inputs = " + std::to_string(rows * cols), in.size());
+  std::vector<float> out(static_cast<std::size_t>(rows) * outs);
+  run(ConstMatrixView(in.data(), rows, cols), MatrixView(out.data(), rows, outs));
+  return to_js<float>(out);
+}
 
 }  // namespace mlp::js

@@ -70,8 +70,10 @@ export interface TrainConfig {
   beta2?: number;
   /** 0 or absent selects the optimizer's default (1e-10 Adagrad, 1e-8 others). */
   epsilon?: number;
-  /** Seed of the per-epoch shuffles. Default 1. */
+  /** Seed of the per-epoch shuffles (augmentation draws from seed + 1). Default 1. */
   shuffleSeed?: number;
+  /** Randomly rotate/scale/shift/thicken square images as batches are drawn. Default false. */
+  augment?: boolean;
 }
 
 export interface TrainReport {
@@ -154,7 +156,42 @@ export interface Trainer extends Handle {
   parameters(): Float32Array;
   /** Replace them (same length, all finite); resets the optimizer state. */
   setParameters(p: Float32Array): void;
+  /** New step size from the next batch on (schedules); finite and > 0. */
+  setLearningRate(lr: number): void;
   networkSpec(): NormalizedNetworkSpec;
+}
+
+/** A network that only predicts: e.g. a loaded model file. */
+export interface Network extends Handle {
+  predict(x: Float32Array, rows: number): Float32Array;
+  evaluate(data: Dataset): EvalResult;
+  predictLabels(data: Dataset): Int32Array;
+  parameters(): Float32Array;
+  networkSpec(): NormalizedNetworkSpec;
+}
+
+export interface NetworkConstructor {
+  /** parameters: the flat layout of Trainer.parameters(); all finite. */
+  new (spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array): Network;
+}
+
+/** A drawn digit made MNIST-like (crop, fit 20×20 keeping aspect, centre of mass at 14,14). */
+export interface DigitImage {
+  /** No ink on the canvas: there is nothing to predict. */
+  empty: boolean;
+  /** 28×28, row-major, 0 = paper, 1 = ink. */
+  pixels: Float32Array;
+  centreX: number;
+  centreY: number;
+  /** Where the ink landed in the 28×28 field: [x0, y0, x1, y1). */
+  box: [number, number, number, number];
+}
+
+export interface LoadedModel {
+  spec: NormalizedNetworkSpec;
+  parameters: Float32Array;
+  /** Free text stored with the model, usually JSON describing its training. */
+  metadata: string;
 }
 
 export interface TrainerConstructor {
@@ -177,6 +214,15 @@ export interface MlpModule {
   Rng: { new (seed: number): Rng };
   Dataset: DatasetStatics;
   Trainer: TrainerConstructor;
+  Network: NetworkConstructor;
+  /** MNIST's IDX files (uncompressed bytes) as a Dataset of bytes; throws on any malformed file. */
+  parseMnist(images: Uint8Array, labels: Uint8Array): Dataset;
+  /** ink: width × height values in [0, 1] (1 = ink), row-major. */
+  preprocessDigit(ink: Float32Array, width: number, height: number): DigitImage;
+  /** A versioned, CRC-checked model file (see core/model_file.hpp). */
+  saveModel(spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array, metadata: string): Uint8Array;
+  /** Validates everything (magic, version, architecture, length, checksum, finite weights) before returning. */
+  loadModel(bytes: Uint8Array): LoadedModel;
   /** Rosenblatt's rule on a 0/1-labelled set, weights from zero, at most maxEpochs. */
   trainPerceptron(data: Dataset, learningRate: number, maxEpochs: number): PerceptronResult;
   /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */

@@ -10,8 +10,6 @@
 namespace mlp {
 namespace {
 
-constexpr int kEvalChunk = 1000;
-
 bool all_finite(std::span<const float> v) {
   for (float x : v)
     if (!std::isfinite(x)) return false;
@@ -35,24 +33,9 @@ Trainer::Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfi
       saved_s2_(optimizer_.state2().size()),
       augment_rng_(config.shuffle_seed + 1) {
   config_.optimizer = optimizer_.config();
-  check_dataset(*train_);
+  Evaluator::check_dataset(net_, *train_);
   validate_augment(config_.augment, net_.inputs());
   if (config_.augment.enabled) augment_scratch_.resize(static_cast<std::size_t>(net_.inputs()));
-}
-
-void Trainer::check_dataset(const Dataset& d) const {
-  if (d.features() != net_.inputs())
-    fail_arg("dataset features", "equal the network's inputs (" + std::to_string(net_.inputs()) + ")",
-             d.features());
-  if (net_.spec().loss == Loss::softmax_cross_entropy) {
-    if (!d.has_labels()) throw InvalidArgument("dataset must have class labels for softmax_cross_entropy");
-    if (d.classes() > net_.outputs())
-      fail_arg("dataset classes", "be at most the output units (" + std::to_string(net_.outputs()) + ")",
-               d.classes());
-  } else if (d.target_cols() != net_.outputs()) {
-    fail_arg("dataset target columns", "equal the output units (" + std::to_string(net_.outputs()) + ")",
-             d.target_cols());
-  }
 }
 
 void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& acc) {
@@ -139,59 +122,6 @@ TrainReport Trainer::train_batches(int k) {
     r.epoch_accuracy = epoch_correct_ / static_cast<double>(epoch_examples_);
   }
   return r;
-}
-
-template <class Fn>
-void Trainer::for_each_chunk(const Dataset& data, Fn&& fn) {
-  check_dataset(data);
-  if (!eval_ws_) {
-    eval_ws_ = std::make_unique<MlpWorkspace>(net_, kEvalChunk);
-    chunk_x_ = Matrix(kEvalChunk, net_.inputs());
-    chunk_y_ = Matrix(kEvalChunk, net_.outputs());
-    chunk_l_.resize(kEvalChunk);
-    chunk_idx_.resize(kEvalChunk);
-  }
-  for (int first = 0; first < data.size(); first += kEvalChunk) {
-    const int rows = std::min(kEvalChunk, data.size() - first);
-    std::iota(chunk_idx_.begin(), chunk_idx_.begin() + rows, first);
-    MatrixView x = chunk_x_.view().rows_slice(0, rows);
-    MatrixView y = chunk_y_.view().rows_slice(0, rows);
-    data.gather(std::span<const std::int32_t>(chunk_idx_.data(), static_cast<std::size_t>(rows)), x,
-                chunk_l_.data(), &y);
-    const Targets t{std::span<const std::int32_t>(chunk_l_.data(), static_cast<std::size_t>(rows)), y};
-    fn(first, rows, mlp_forward(net_, x, *eval_ws_), t);
-  }
-}
-
-EvalResult Trainer::evaluate(const Dataset& data) {
-  double loss = 0.0;
-  int correct = 0;
-  for_each_chunk(data, [&](int, int rows, ConstMatrixView out, const Targets& t) {
-    loss += mlp_loss(net_, out, t) * rows;
-    correct += mlp_count_correct(net_, out, t);
-  });
-  return {loss / data.size(), static_cast<double>(correct) / data.size(), data.size()};
-}
-
-std::vector<std::int32_t> Trainer::predict_labels(const Dataset& data) {
-  std::vector<std::int32_t> out(static_cast<std::size_t>(data.size()));
-  for_each_chunk(data, [&](int first, int rows, ConstMatrixView o, const Targets&) {
-    for (int i = 0; i < rows; ++i) out[static_cast<std::size_t>(first + i)] = argmax_row(o, i);
-  });
-  return out;
-}
-
-void Trainer::predict(ConstMatrixView x, MatrixView out) {
-  if (out.rows != x.rows || out.cols != net_.outputs())
-    fail_arg("prediction output", "be rows × outputs", std::to_string(out.rows) + "x" + std::to_string(out.cols));
-  if (!eval_ws_) eval_ws_ = std::make_unique<MlpWorkspace>(net_, kEvalChunk);
-  for (int first = 0; first < x.rows; first += kEvalChunk) {
-    const int rows = std::min(kEvalChunk, x.rows - first);
-    const ConstMatrixView o = mlp_forward(net_, x.rows_slice(first, rows), *eval_ws_);
-    MatrixView dst = out.rows_slice(first, rows);
-    for (int i = 0; i < rows; ++i) std::copy_n(o.row(i), o.cols, dst.row(i));
-    mlp_output_transform(net_, dst);
-  }
 }
 
 void Trainer::set_learning_rate(float lr) {

@@ -11,6 +11,7 @@
 #include "augment.hpp"
 #include "batch_schedule.hpp"
 #include "dataset.hpp"
+#include "evaluator.hpp"
 #include "mlp.hpp"
 #include "optimizers.hpp"
 
@@ -38,22 +39,16 @@ struct TrainReport {
   std::string message;            // why training stopped, when it did
 };
 
-struct EvalResult {
-  double loss = 0.0;
-  double accuracy = 0.0;
-  int count = 0;
-};
-
 class Trainer {
  public:
   Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfig& config);
 
   TrainReport train_batches(int k);
-  EvalResult evaluate(const Dataset& data);
+  EvalResult evaluate(const Dataset& data) { return eval_.evaluate(net_, data); }
   // Output-layer probabilities (softmax/sigmoid) or values for the rows of x.
-  void predict(ConstMatrixView x, MatrixView out);
+  void predict(ConstMatrixView x, MatrixView out) { eval_.predict(net_, x, out); }
   // Predicted class per row of `data` (classification sets).
-  std::vector<std::int32_t> predict_labels(const Dataset& data);
+  std::vector<std::int32_t> predict_labels(const Dataset& data) { return eval_.predict_labels(net_, data); }
 
   Mlp& network() { return net_; }
   const Mlp& network() const { return net_; }
@@ -64,10 +59,7 @@ class Trainer {
   void set_parameters(std::span<const float> params);
 
  private:
-  void check_dataset(const Dataset& d) const;
   void run_batch(std::span<const std::int32_t> idx, float& loss, float& acc);
-  template <class Fn>
-  void for_each_chunk(const Dataset& data, Fn&& fn);
 
   Mlp net_;
   std::shared_ptr<const Dataset> train_;
@@ -75,11 +67,9 @@ class Trainer {
   Optimizer optimizer_;
   BatchSchedule schedule_;
   MlpWorkspace ws_;
-  std::unique_ptr<MlpWorkspace> eval_ws_;
+  Evaluator eval_;
   Matrix xb_, yb_;                   // the gathered batch
   std::vector<std::int32_t> lb_;
-  Matrix chunk_x_, chunk_y_;         // evaluation chunks
-  std::vector<std::int32_t> chunk_l_, chunk_idx_;
   AlignedBuffer<float> saved_params_, saved_s1_, saved_s2_;
   Rng augment_rng_;
   std::vector<float> augment_scratch_;

@@ -1,0 +1,95 @@
+#include "evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+
+#include "errors.hpp"
+
+namespace mlp {
+
+void Evaluator::check_dataset(const Mlp& net, const Dataset& d) {
+  if (d.features() != net.inputs())
+    fail_arg("dataset features", "equal the network's inputs (" + std::to_string(net.inputs()) + ")", d.features());
+  if (net.spec().loss == Loss::softmax_cross_entropy) {
+    if (!d.has_labels()) throw InvalidArgument("dataset must have class labels for softmax_cross_entropy");
+    if (d.classes() > net.outputs())
+      fail_arg("dataset classes", "be at most the output units (" + std::to_string(net.outputs()) + ")",
+               d.classes());
+  } else if (d.target_cols() != net.outputs()) {
+    fail_arg("dataset target columns", "equal the output units (" + std::to_string(net.outputs()) + ")",
+             d.target_cols());
+  }
+}
+
+void Evaluator::ensure(const Mlp& net) {
+  if (ws_ && x_.cols() == net.inputs() && y_.cols() == net.outputs()) return;
+  ws_ = std::make_unique<MlpWorkspace>(net, kChunk);
+  x_ = Matrix(kChunk, net.inputs());
+  y_ = Matrix(kChunk, net.outputs());
+  labels_.resize(kChunk);
+  idx_.resize(kChunk);
+}
+
+template <class Fn>
+void Evaluator::for_each_chunk(const Mlp& net, const Dataset& data, Fn&& fn) {
+  check_dataset(net, data);
+  ensure(net);
+  for (int first = 0; first < data.size(); first += kChunk) {
+    const int rows = std::min(kChunk, data.size() - first);
+    std::iota(idx_.begin(), idx_.begin() + rows, first);
+    MatrixView x = x_.view().rows_slice(0, rows);
+    MatrixView y = y_.view().rows_slice(0, rows);
+    const auto n = static_cast<std::size_t>(rows);
+    data.gather(std::span<const std::int32_t>(idx_.data(), n), x, labels_.data(), &y);
+    const Targets t{std::span<const std::int32_t>(labels_.data(), n), y};
+    fn(first, rows, mlp_forward(net, x, *ws_), t);
+  }
+}
+
+EvalResult Evaluator::evaluate(const Mlp& net, const Dataset& data) {
+  double loss = 0.0;
+  int correct = 0;
+  for_each_chunk(net, data, [&](int, int rows, ConstMatrixView out, const Targets& t) {
+    loss += mlp_loss(net, out, t) * rows;
+    correct += mlp_count_correct(net, out, t);
+  });
+  return {loss / data.size(), static_cast<double>(correct) / data.size(), data.size()};
+}
+
+std::vector<std::int32_t> Evaluator::predict_labels(const Mlp& net, const Dataset& data) {
+  std::vector<std::int32_t> out(static_cast<std::size_t>(data.size()));
+  for_each_chunk(net, data, [&](int first, int rows, ConstMatrixView o, const Targets&) {
+    for (int i = 0; i < rows; ++i) out[static_cast<std::size_t>(first + i)] = argmax_row(o, i);
+  });
+  return out;
+}
+
+void Evaluator::predict(const Mlp& net, ConstMatrixView x, MatrixView out) {
+  if (x.cols != net.inputs())
+    fail_arg("input columns", "equal the network's inputs (" + std::to_string(net.inputs()) + ")", x.cols);
+  if (out.rows != x.rows || out.cols != net.outputs())
+    fail_arg("prediction output", "be rows × outputs", std::to_string(out.rows) + "x" + std::to_string(out.cols));
+  for (float v : std::span<const float>(x.data, x.size()))
+    if (!std::isfinite(v)) throw InvalidArgument("features must all be finite");
+  ensure(net);
+  for (int first = 0; first < x.rows; first += kChunk) {
+    const int rows = std::min(kChunk, x.rows - first);
+    const ConstMatrixView o = mlp_forward(net, x.rows_slice(first, rows), *ws_);
+    MatrixView dst = out.rows_slice(first, rows);
+    for (int i = 0; i < rows; ++i) std::copy_n(o.row(i), o.cols, dst.row(i));
+    mlp_output_transform(net, dst);
+  }
+}
+
+Network::Network(MlpSpec spec, std::span<const float> params) : net_(std::move(spec)) {
+  if (params.size() != net_.params().size())
+    fail_arg("parameter count", "be " + std::to_string(net_.params().size()) + " for this architecture",
+             params.size());
+  for (float p : params)
+    if (!std::isfinite(p)) throw InvalidArgument("parameters must all be finite");
+  std::copy(params.begin(), params.end(), net_.params().begin());
+}
+
+}  // namespace mlp
