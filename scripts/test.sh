@@ -37,6 +37,7 @@ fi
 if wants node || wants browser; then
   step build-wasm sh scripts/build-wasm.sh
   step typecheck npx tsc --noEmit -p tsconfig.json
+  step pack-mnist node scripts/pack-mnist.mjs
 fi
 if wants node; then
   [ -x build/native/mlp-cli ] || step build-native sh scripts/build-native.sh

@@ -1,0 +1,99 @@
+// Real MNIST through the WASM build: the packed (gzip) files inflate with
+// DecompressionStream as in the worker and parse with the core's IDX reader;
+// the seed preset learns; the shipped pretrained model scores >= 98%.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadModule, root } from './load-module.mjs';
+
+const packed = path.join(root, 'public/data/mnist');
+
+async function inflate(file) {
+  const stream = new Blob([fs.readFileSync(path.join(packed, `${file}.gz`))]).stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function mnist(M, prefix) {
+  return M.parseMnist(await inflate(`${prefix}-images-idx3-ubyte`), await inflate(`${prefix}-labels-idx1-ubyte`));
+}
+
+const SEED_NET = {
+  inputs: 784,
+  layers: [{ units: 300, activation: 'relu' }, { units: 100, activation: 'relu' }, { units: 10 }],
+  init: 'truncated_normal',
+  seed: 42,
+};
+
+async function oneEpoch(train) {
+  const M = await loadModule('simd');
+  const all = await mnist(M, 'train');
+  const test = await mnist(M, 't10k');
+  assert.equal(all.size(), 60000);
+  assert.deepEqual(Array.from(all.labels().slice(0, 10)), [5, 0, 4, 1, 9, 2, 1, 3, 1, 4]);
+  const data = all.slice(0, 55000); // the book's 55,000 / 5,000 split
+  const t = new M.Trainer(SEED_NET, { batchSize: 50, shuffleSeed: 1, ...train }, data);
+  let r;
+  do r = t.trainBatches(200); while (!r.epochEnded && !r.diverged);
+  assert.equal(r.diverged, false, r.message);
+  assert.equal(r.examplesSeen, 55000);
+  const result = t.evaluate(test);
+  for (const h of [t, data, all, test]) h.delete();
+  return result;
+}
+
+test('one epoch of the seed preset (SGD 0.01, batch 50) reaches >= 90% test accuracy', async () => {
+  const r = await oneEpoch({ optimizer: 'sgd', learningRate: 0.01 });
+  assert.ok(r.accuracy >= 0.9, `test accuracy ${r.accuracy}`);
+});
+
+test('one epoch with Adam 0.001 reaches >= 95% test accuracy', async () => {
+  const r = await oneEpoch({ optimizer: 'adam', learningRate: 0.001 });
+  assert.ok(r.accuracy >= 0.95, `test accuracy ${r.accuracy}`);
+});
+
+for (const flavour of ['simd', 'scalar']) {
+  test(`${flavour}: the shipped pretrained model scores >= 98.0% on the MNIST test set`, async () => {
+    const M = await loadModule(flavour);
+    const file = path.join(root, 'public/models/mnist-mlp.mlpl');
+    assert.ok(fs.statSync(file).size <= 1.2e6, 'the model must stay within 1.2 MB');
+    const model = M.loadModel(new Uint8Array(fs.readFileSync(file)));
+    assert.equal(model.spec.inputs, 784);
+    assert.equal(model.spec.layers.at(-1).units, 10);
+    const net = new M.Network(model.spec, model.parameters);
+    const test = await mnist(M, 't10k');
+    const r = net.evaluate(test);
+    net.delete();
+    test.delete();
+    assert.ok(r.accuracy >= 0.98, `test accuracy ${r.accuracy}`);
+  });
+}
+
+test('malformed MNIST files and damaged models give specific errors', async () => {
+  const M = await loadModule('simd');
+  const images = await inflate('t10k-images-idx3-ubyte');
+  const labels = await inflate('t10k-labels-idx1-ubyte');
+  assert.throws(() => M.parseMnist(images.slice(0, 1000), labels), /IDX images: header says 10000 images of 28x28 = 7840000 bytes of pixels, found 984 \(file truncated\)/);
+  assert.throws(() => M.parseMnist(labels, images), /IDX images: magic number must be 2051, got 2049 \(that is a label file\)/);
+  assert.throws(() => M.parseMnist(images, labels.slice(0, 5008)), /IDX labels: header says 10000 labels, found 5000/);
+  assert.throws(() => M.parseMnist(fs.readFileSync(path.join(packed, 't10k-images-idx3-ubyte.gz')), labels), /still gzip-compressed/);
+  const good = new Uint8Array(fs.readFileSync(path.join(root, 'public/models/mnist-mlp.mlpl')));
+  const corrupt = good.slice();
+  corrupt[5000] ^= 1;
+  assert.throws(() => M.loadModel(corrupt), /model file: checksum mismatch: the file is corrupt/);
+  assert.throws(() => M.loadModel(good.slice(0, 1000)), /model file: truncated/);
+  assert.throws(() => M.loadModel(new Uint8Array([1, 2, 3])), /not an MLP Lab model/);
+});
+
+test('preprocessing a drawn stroke gives an MNIST-like centred digit', async () => {
+  const M = await loadModule('simd');
+  const w = 200, h = 200, ink = new Float32Array(w * h);
+  for (let y = 30; y < 170; y++) for (let x = 120; x < 134; x++) ink[y * w + x] = 1; // a "1" right of centre
+  const d = M.preprocessDigit(ink, w, h);
+  assert.equal(d.empty, false);
+  assert.equal(d.pixels.length, 784);
+  assert.ok(Math.abs(d.centreX - 14) <= 0.5 && Math.abs(d.centreY - 14) <= 0.5);
+  assert.equal(M.preprocessDigit(new Float32Array(w * h), w, h).empty, true);
+  assert.throws(() => M.preprocessDigit(ink, 10, 10), /canvas pixels must be width × height = 100, got 40000/);
+});
