@@ -15,4 +15,9 @@ Dataset logic_gate(std::string_view gate);
 // coordinate, points centre + spread · N(0, 1). Labels cycle 0, 1, 2, ….
 Dataset gaussian_blobs(int n, int dim, int classes, float spread, std::uint64_t seed);
 
+// Two interleaving half circles in 2-D (labels 0, 1), Gaussian noise added.
+Dataset two_moons(int n, float noise, std::uint64_t seed);
+// A disc of class 0 inside a ring of class 1.
+Dataset circles(int n, float noise, std::uint64_t seed);
+
 }  // namespace mlp
