@@ -9,7 +9,10 @@
 #include "evaluator.hpp"
 #include "idx.hpp"
 #include "kernels/gemm.hpp"
+#include "landscape.hpp"
 #include "model_file.hpp"
+#include "regression.hpp"
+#include "surfaces.hpp"
 #include "perceptron.hpp"
 #include "preprocess.hpp"
 #include "synthetic.hpp"
@@ -82,6 +85,12 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                           return share(gaussian_blobs(n, dim, classes, static_cast<float>(spread),
                                                       js::seed_from_js(seed, "seed")));
                         });
+                      }))
+      .class_function("twoMoons", optional_override([](int n, double noise, double seed) {
+                        return guard([&] { return share(two_moons(n, static_cast<float>(noise), js::seed_from_js(seed, "seed"))); });
+                      }))
+      .class_function("circles", optional_override([](int n, double noise, double seed) {
+                        return guard([&] { return share(circles(n, static_cast<float>(noise), js::seed_from_js(seed, "seed"))); });
                       }))
       .function("size", &Dataset::size)
       .function("features", &Dataset::features)
@@ -174,6 +183,93 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                return out;
              });
            }));
+
+  class_<SurfaceWalk>("SurfaceWalk")
+      .constructor(optional_override([](val surface, val optimizer, double x, double y, double noise, double seed) {
+        return guard([&] {
+          return new SurfaceWalk(js::surface_from_js(surface), js::optimizer_from_js(optimizer), {x, y}, noise,
+                                 js::seed_from_js(seed, "seed"));
+        });
+      }), allow_raw_pointers())
+      .function("run", optional_override([](SurfaceWalk& w, int steps) {
+                  return guard([&] {
+                    const auto pts = w.run(steps);
+                    return to_js<double>(pts);
+                  });
+                }))
+      .function("diverged", &SurfaceWalk::diverged)
+      .function("steps", optional_override([](const SurfaceWalk& w) { return static_cast<double>(w.steps()); }))
+      .function("loss", &SurfaceWalk::loss)
+      .function("distanceToMinimum", &SurfaceWalk::distance_to_minimum);
+
+  function("surfaceInfo", optional_override([](val surface) {
+             return guard([&] { return js::surface_info_to_js(js::surface_from_js(surface)); });
+           }));
+  function("surfaceGrid", optional_override([](val surface, val bounds, int nx, int ny) {
+             return guard([&] {
+               const auto g = surface_grid(js::surface_from_js(surface), js::bounds_from_js(bounds), nx, ny);
+               return to_js<float>(g);
+             });
+           }));
+
+  class_<RegressionWalk>("RegressionWalk")
+      .constructor(optional_override([](val data, int batch_size, val optimizer, val schedule, double t0, double t1,
+                                        double seed) {
+        return guard([&] {
+          return new RegressionWalk(js::linear_data_from_js(data), batch_size, js::optimizer_from_js(optimizer),
+                                    js::schedule_from_js(schedule), {t0, t1}, js::seed_from_js(seed, "seed"));
+        });
+      }), allow_raw_pointers())
+      .function("run", optional_override([](RegressionWalk& w, int steps) {
+                  return guard([&] { return js::regression_steps_to_js(w.run(steps)); });
+                }))
+      .function("visited", optional_override([](const RegressionWalk& w) { return to_js<std::int32_t>(w.visited()); }))
+      .function("diverged", &RegressionWalk::diverged)
+      .function("batchesPerEpoch", &RegressionWalk::batches_per_epoch);
+
+  function("linearData", optional_override([](int m, double intercept, double slope, double noise, double seed) {
+             return guard([&] {
+               return js::linear_data_to_js(make_linear_data(m, intercept, slope, noise, js::seed_from_js(seed, "seed")));
+             });
+           }));
+  function("normalEquation", optional_override([](val data) {
+             return guard([&] {
+               const Point2 p = normal_equation(js::linear_data_from_js(data));
+               val out = val::array();
+               out.call<void>("push", p.x);
+               out.call<void>("push", p.y);
+               return out;
+             });
+           }));
+  function("regressionGrid", optional_override([](val data, val bounds, int nx, int ny) {
+             return guard([&] {
+               const auto g = regression_grid(js::linear_data_from_js(data), js::bounds_from_js(bounds), nx, ny);
+               return to_js<float>(g);
+             });
+           }));
+
+  class_<LossLandscape>("LossLandscape")
+      .constructor(optional_override([](const Trainer& t, DatasetPtr data, double seed, double span, int resolution) {
+        return guard([&] {
+          js::deref(data);
+          return new LossLandscape(t.network(), data, js::seed_from_js(seed, "seed"), span, resolution);
+        });
+      }), allow_raw_pointers())
+      .function("computeRows", optional_override([](LossLandscape& l, int rows) {
+                  return guard([&] { return l.compute_rows(rows); });
+                }))
+      .function("done", &LossLandscape::done)
+      .function("resolution", &LossLandscape::resolution)
+      .function("values", optional_override([](const LossLandscape& l) { return to_js(l.values()); }))
+      .function("project", optional_override([](const LossLandscape& l, val params) {
+                  return guard([&] {
+                    const Point2 p = l.project(vector_from_js<float>(params, "parameters"));
+                    val out = val::array();
+                    out.call<void>("push", p.x);
+                    out.call<void>("push", p.y);
+                    return out;
+                  });
+                }));
 
   function("benchGemm", optional_override([](std::string kernel, int m, int n, int k, bool ta, bool tb, double s) {
              return guard([&] {

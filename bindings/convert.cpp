@@ -64,11 +64,17 @@ val mlp_spec_to_js(const MlpSpec& spec) {
   return js;
 }
 
-TrainConfig train_config_from_js(const val& js) {
-  if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument("training config must be an object");
-  TrainConfig c;
-  c.batch_size = int_field(js, "batchSize", 50);
-  OptimizerConfig& o = c.optimizer;
+namespace {
+
+void require_object(const val& js, const char* what) {
+  if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument(std::string(what) + " must be an object");
+}
+
+}  // namespace
+
+OptimizerConfig optimizer_from_js(const val& js) {
+  require_object(js, "optimizer settings");
+  OptimizerConfig o;
   o.kind = optimizer_from_name(string_field(js, "optimizer", "sgd"));
   o.learning_rate = static_cast<float>(number_field(js, "learningRate", 0.01));
   o.momentum = static_cast<float>(number_field(js, "momentum", o.momentum));
@@ -76,6 +82,88 @@ TrainConfig train_config_from_js(const val& js) {
   o.beta1 = static_cast<float>(number_field(js, "beta1", o.beta1));
   o.beta2 = static_cast<float>(number_field(js, "beta2", o.beta2));
   o.epsilon = static_cast<float>(number_field(js, "epsilon", 0.0));
+  return validated(o);
+}
+
+SurfaceSpec surface_from_js(const val& js) {
+  require_object(js, "surface");
+  SurfaceSpec s;
+  s.kind = surface_from_name(string_field(js, "name", "bowl"));
+  s.condition = number_field(js, "condition", s.condition);
+  return validated(s);
+}
+
+val surface_info_to_js(const SurfaceSpec& s) {
+  val js = val::object();
+  const Bounds2 b = surface_view(s);
+  val view = val::array();
+  for (double v : {b.x0, b.x1, b.y0, b.y1}) view.call<void>("push", v);
+  js.set("view", view);
+  val minima = val::array();
+  for (const Point2& m : surface_minima(s)) {
+    val p = val::array();
+    p.call<void>("push", m.x);
+    p.call<void>("push", m.y);
+    minima.call<void>("push", p);
+  }
+  js.set("minima", minima);
+  return js;
+}
+
+Bounds2 bounds_from_js(const val& js) {
+  if (!js.isArray() || js["length"].as<unsigned>() != 4) throw InvalidArgument("bounds must be [x0, x1, y0, y1]");
+  return {js[0].as<double>(), js[1].as<double>(), js[2].as<double>(), js[3].as<double>()};
+}
+
+LinearData linear_data_from_js(const val& js) {
+  require_object(js, "regression data");
+  LinearData d;
+  const auto x = vector_from_js<float>(js["x"], "x"), y = vector_from_js<float>(js["y"], "y");
+  if (x.size() != y.size() || x.size() < 2) fail_arg("regression data", "have x and y of equal length >= 2", x.size());
+  d.x.assign(x.begin(), x.end());
+  d.y.assign(y.begin(), y.end());
+  return d;
+}
+
+val linear_data_to_js(const LinearData& d) {
+  const std::vector<float> x(d.x.begin(), d.x.end()), y(d.y.begin(), d.y.end());
+  val js = val::object();
+  js.set("x", to_js<float>(x));
+  js.set("y", to_js<float>(y));
+  return js;
+}
+
+LearningSchedule schedule_from_js(const val& js) {
+  LearningSchedule s;
+  if (js.isUndefined() || js.isNull() || js.isFalse()) return s;
+  require_object(js, "learning schedule");
+  s.enabled = true;
+  s.t0 = number_field(js, "t0", s.t0);
+  s.t1 = number_field(js, "t1", s.t1);
+  return s;
+}
+
+val regression_steps_to_js(const std::vector<RegressionStep>& steps) {
+  // Columnar: one typed array per field, ready for plotting.
+  std::vector<double> t0, t1, loss, examples, epoch;
+  for (const RegressionStep& s : steps) {
+    t0.push_back(s.theta0), t1.push_back(s.theta1), loss.push_back(s.loss);
+    examples.push_back(static_cast<double>(s.examples)), epoch.push_back(s.epoch);
+  }
+  val js = val::object();
+  js.set("theta0", to_js<double>(t0));
+  js.set("theta1", to_js<double>(t1));
+  js.set("loss", to_js<double>(loss));
+  js.set("examples", to_js<double>(examples));
+  js.set("epoch", to_js<double>(epoch));
+  return js;
+}
+
+TrainConfig train_config_from_js(const val& js) {
+  require_object(js, "training config");
+  TrainConfig c;
+  c.batch_size = int_field(js, "batchSize", 50);
+  c.optimizer = optimizer_from_js(js);
   c.shuffle_seed = seed_from_js(number_field(js, "shuffleSeed", 1.0), "shuffleSeed");
   const val augment = js["augment"];
   if (!augment.isUndefined() && !augment.isTrue() && !augment.isFalse())

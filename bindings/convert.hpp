@@ -14,6 +14,8 @@
 #include "mlp.hpp"
 #include "model_file.hpp"
 #include "preprocess.hpp"
+#include "regression.hpp"
+#include "surfaces.hpp"
 #include "trainer.hpp"
 
 namespace mlp::js {
@@ -81,6 +83,14 @@ TrainConfig train_config_from_js(const val& config);
 val report_to_js(const TrainReport& r);
 val eval_to_js(const EvalResult& r);
 val digit_to_js(const DigitImage& d);
+OptimizerConfig optimizer_from_js(const val& js);
+SurfaceSpec surface_from_js(const val& js);
+val surface_info_to_js(const SurfaceSpec& s);
+Bounds2 bounds_from_js(const val& js);
+LinearData linear_data_from_js(const val& js);
+val linear_data_to_js(const LinearData& d);
+LearningSchedule schedule_from_js(const val& js);
+val regression_steps_to_js(const std::vector<RegressionStep>& steps);
 val model_to_js(const ModelFile& m);
 
 // A handle passed from JS may be null (a deleted or missing Dataset).

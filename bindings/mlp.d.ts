@@ -141,6 +141,10 @@ export interface DatasetStatics {
   logicGate(gate: string): Dataset;
   /** `classes` Gaussian clusters in `dim` dimensions, drawn from our Rng. */
   gaussianBlobs(n: number, dim: number, classes: number, spread: number, seed: number): Dataset;
+  /** Two interleaving half circles in 2-D, 2 classes. */
+  twoMoons(n: number, noise: number, seed: number): Dataset;
+  /** A disc inside a ring in 2-D, 2 classes. */
+  circles(n: number, noise: number, seed: number): Dataset;
 }
 
 /** A network, its optimizer and its training set, trained a few batches per call. */
@@ -208,6 +212,70 @@ export interface PerceptronResult {
   converged: boolean;
 }
 
+export type SurfaceName = 'bowl' | 'rosenbrock' | 'beale' | 'saddle' | 'himmelblau';
+
+export interface SurfaceSpec {
+  name: SurfaceName;
+  /** Condition number of the bowl ½(x² + κy²), 1 to 10000. Default 10. */
+  condition?: number;
+}
+
+/** Optimizer settings: the same fields and defaults as TrainConfig's. */
+export type OptimizerSettings = Pick<TrainConfig, 'optimizer' | 'learningRate' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon'>;
+
+/** [x0, x1, y0, y1] */
+export type Bounds = [number, number, number, number];
+
+/** One optimizer walking a 2-D surface (core/surfaces.hpp). */
+export interface SurfaceWalk extends Handle {
+  /** Up to `steps` more steps: the new points as x, y, loss triples. Stops early when diverged. */
+  run(steps: number): Float64Array;
+  /** A step left |x|,|y| <= 1e6 or turned non-finite; the walk ended at its last finite point. */
+  diverged(): boolean;
+  steps(): number;
+  loss(): number;
+  /** Distance to the nearest minimum; −1 on the saddle (it has none). */
+  distanceToMinimum(): number;
+}
+
+export interface LinearData {
+  x: Float32Array;
+  y: Float32Array;
+}
+
+/** Columnar steps of a regression walk, one entry per parameter update. */
+export interface RegressionSteps {
+  theta0: Float64Array;
+  theta1: Float64Array;
+  /** Full-data MSE after each step. */
+  loss: Float64Array;
+  /** Examples processed so far: the cost side of the trade. */
+  examples: Float64Array;
+  /** Epochs completed. */
+  epoch: Float64Array;
+}
+
+/** Batch GD (batchSize = m), SGD (1) or mini-batch GD on linear regression (core/regression.hpp). */
+export interface RegressionWalk extends Handle {
+  run(steps: number): RegressionSteps;
+  /** Example indices used by every update so far, in order. */
+  visited(): Int32Array;
+  diverged(): boolean;
+  batchesPerEpoch(): number;
+}
+
+/** A filter-normalised 2-D slice of a trained network's loss landscape (Li et al. 2018). */
+export interface LossLandscape extends Handle {
+  /** Computes up to `rows` more grid rows; returns the rows done so far. */
+  computeRows(rows: number): number;
+  done(): boolean;
+  resolution(): number;
+  /** resolution² losses, row j = β, column i = α, both over [−span, span]; NaN where not computed yet. */
+  values(): Float32Array;
+  /** (α, β) coordinates of a parameter vector (e.g. a snapshot along training) in the slice's plane. */
+  project(parameters: Float32Array): [number, number];
+}
+
 export interface MlpModule {
   /** Which GEMM kernel this build runs, and whether it uses WASM SIMD. */
   buildInfo(): { kernel: string; simd: boolean };
@@ -225,6 +293,30 @@ export interface MlpModule {
   loadModel(bytes: Uint8Array): LoadedModel;
   /** Rosenblatt's rule on a 0/1-labelled set, weights from zero, at most maxEpochs. */
   trainPerceptron(data: Dataset, learningRate: number, maxEpochs: number): PerceptronResult;
+  SurfaceWalk: {
+    new (surface: SurfaceSpec, optimizer: OptimizerSettings, x: number, y: number, gradientNoise: number,
+         seed: number): SurfaceWalk;
+  };
+  /** The surface's default view [x0, x1, y0, y1] and its minima. */
+  surfaceInfo(surface: SurfaceSpec): { view: Bounds; minima: [number, number][] };
+  /** Values on an nx × ny grid over bounds, row-major from (x0, y0). */
+  surfaceGrid(surface: SurfaceSpec, bounds: Bounds, nx: number, ny: number): Float32Array;
+  /** x ~ U(0, 2), y = intercept + slope·x + noise·N(0, 1). */
+  linearData(m: number, intercept: number, slope: number, noise: number, seed: number): LinearData;
+  /** The least-squares optimum [θ0, θ1]. */
+  normalEquation(data: LinearData): [number, number];
+  /** MSE over an nx × ny grid of (θ0, θ1). */
+  regressionGrid(data: LinearData, bounds: Bounds, nx: number, ny: number): Float32Array;
+  RegressionWalk: {
+    /** schedule: false/undefined for a constant learning rate, or {t0, t1} for η = t0 / (t + t1). */
+    new (data: LinearData, batchSize: number, optimizer: OptimizerSettings,
+         schedule: false | { t0?: number; t1?: number } | undefined, theta0: number, theta1: number,
+         seed: number): RegressionWalk;
+  };
+  LossLandscape: {
+    /** The slice around the trainer's current weights, evaluated on `data` (keep it small). */
+    new (trainer: Trainer, data: Dataset, seed: number, span: number, resolution: number): LossLandscape;
+  };
   /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };
