@@ -96,6 +96,12 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
       .function("features", &Dataset::features)
       .function("classes", &Dataset::classes)
       .function("labels", optional_override([](const Dataset& d) { return to_js(d.labels()); }))
+      .function("featureRows", optional_override([](const Dataset& d, int first, int count) {
+                  return guard([&] {
+                    const auto rows = d.feature_rows(first, count);
+                    return to_js<float>(rows);
+                  });
+                }))
       .function("slice", optional_override([](const Dataset& d, int first, int count) {
                   return guard([&] { return share(d.slice(first, count)); });
                 }));
@@ -127,6 +133,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
       .function("setParameters", optional_override([](Trainer& t, val p) {
                   guard([&] { t.set_parameters(vector_from_js<float>(p, "parameters")); });
                 }))
+      .function("batchesPerEpoch", &Trainer::batches_per_epoch)
       .function("setLearningRate", optional_override([](Trainer& t, double lr) {
                   guard([&] { t.set_learning_rate(static_cast<float>(lr)); });
                 }))
@@ -270,6 +277,17 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                     return out;
                   });
                 }));
+
+  function("perceptronPredict", optional_override([](val weights, val x, int rows) {
+             return guard([&] {
+               const auto w = vector_from_js<float>(weights, "weights");
+               const auto in = vector_from_js<float>(x, "features");
+               require_in_range(rows, 1, 1 << 20, "rows");
+               if (in.size() % static_cast<std::size_t>(rows) != 0) fail_arg("features length", "be a multiple of rows", in.size());
+               const auto out = perceptron_predict_rows(w, ConstMatrixView(in.data(), rows, static_cast<int>(in.size() / rows)));
+               return to_js<std::int32_t>(out);
+             });
+           }));
 
   function("benchGemm", optional_override([](std::string kernel, int m, int n, int k, bool ta, bool tb, double s) {
              return guard([&] {

@@ -126,6 +126,8 @@ export interface Dataset extends Handle {
   classes(): number;
   /** A copy of the labels (empty for target sets). */
   labels(): Int32Array;
+  /** Features of rows [first, first+count), scaled like training batches (bytes / 255), row-major. */
+  featureRows(first: number, count: number): Float32Array;
   /** Rows [first, first+count) as a new Dataset (delete it too). */
   slice(first: number, count: number): Dataset;
 }
@@ -160,6 +162,7 @@ export interface Trainer extends Handle {
   parameters(): Float32Array;
   /** Replace them (same length, all finite); resets the optimizer state. */
   setParameters(p: Float32Array): void;
+  batchesPerEpoch(): number;
   /** New step size from the next batch on (schedules); finite and > 0. */
   setLearningRate(lr: number): void;
   networkSpec(): NormalizedNetworkSpec;
@@ -317,6 +320,8 @@ export interface MlpModule {
     /** The slice around the trainer's current weights, evaluated on `data` (keep it small). */
     new (trainer: Trainer, data: Dataset, seed: number, span: number, resolution: number): LossLandscape;
   };
+  /** The perceptron's step rule w·x̂ >= 0 for rows × (weights.length − 1) features. */
+  perceptronPredict(weights: Float32Array, x: Float32Array, rows: number): Int32Array;
   /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };

@@ -93,6 +93,16 @@ void Dataset::gather(std::span<const std::int32_t> idx, MatrixView x, std::int32
   }
 }
 
+std::vector<float> Dataset::feature_rows(int first, int count) const {
+  require_in_range(first, 0, rows_ - 1, "first row");
+  require_in_range(count, 1, rows_ - first, "row count");
+  std::vector<float> out(static_cast<std::size_t>(count) * cols_);
+  std::vector<std::int32_t> idx(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) idx[static_cast<std::size_t>(i)] = first + i;
+  gather(idx, MatrixView(out.data(), count, cols_), nullptr, nullptr);
+  return out;
+}
+
 Dataset Dataset::slice(int first, int count) const {
   require_in_range(first, 0, rows_ - 1, "slice start");
   require_in_range(count, 1, rows_ - first, "slice count");

@@ -35,6 +35,8 @@ class Dataset {
   // Rows [first, first+count), copied.
   Dataset slice(int first, int count) const;
   float feature(int row, int col) const;
+  // Rows [first, first+count) of features, scaled (bytes / 255), row-major.
+  std::vector<float> feature_rows(int first, int count) const;
 
  private:
   Dataset() = default;

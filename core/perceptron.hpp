@@ -29,5 +29,7 @@ PerceptronResult train_perceptron(ConstMatrixView x, std::span<const std::int32_
 PerceptronResult train_perceptron(const Dataset& data, float learning_rate, int max_epochs);
 
 int perceptron_predict(std::span<const float> weights, const float* x, int n_inputs);
+// One prediction per row of x (x.cols must be weights.size() − 1).
+std::vector<std::int32_t> perceptron_predict_rows(std::span<const float> weights, ConstMatrixView x);
 
 }  // namespace mlp

@@ -53,6 +53,7 @@ class Trainer {
   Mlp& network() { return net_; }
   const Mlp& network() const { return net_; }
   const TrainConfig& config() const { return config_; }
+  int batches_per_epoch() const { return schedule_.batches_per_epoch(); }
   // Changes the step size from the next batch on (learning-rate schedules).
   void set_learning_rate(float lr);
   // Replace the weights (same architecture); resets the optimizer state.

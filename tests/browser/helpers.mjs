@@ -1,0 +1,85 @@
+// Shared plumbing for the browser tests: Debian's Chromium driven by
+// playwright-core, the built page served by scripts/serve.mjs, console and
+// page errors collected (any one fails the test), screenshots kept.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+// The flags that work on our build machines (TOOLCHAIN.md). playwright gives
+// every launch a fresh temporary profile, so no --user-data-dir is needed.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Fails early, and says what to do, when the page has not been built. */
+export function requireBuild() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(
+      `${path.relative(ROOT, DIST)}/index.html is missing: build the page first ` +
+        '(sh scripts/build-wasm.sh && npx vite build --config vite.config.mjs)',
+    );
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The built page on a free port of 127.0.0.1. */
+export function serveDist() {
+  return startServer({ root: DIST, port: 0 });
+}
+
+/**
+ * A new page that records every console error, uncaught page error, failed
+ * request and HTTP error. Call `assertClean()` at the end of a test.
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 720 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  const response = await page.goto(url);
+  return {
+    page,
+    response,
+    problems,
+    assertClean() {
+      assert.deepEqual(problems, [], `the page reported errors:\n${problems.join('\n')}`);
+    },
+    close: () => context.close(),
+  };
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Milliseconds since `start`, for the timings the tests print. */
+export const since = (start) => Math.round(performance.now() - start);

@@ -1,0 +1,138 @@
+// The page's end of the worker: typed request/response by id, progress
+// subscriptions, and a restart when the worker dies.
+
+import type {
+  ProgressEvent,
+  ReadyEvent,
+  RequestBody,
+  RequestType,
+  Results,
+  WorkerMessage,
+} from './protocol.ts';
+import { assertNever } from './protocol.ts';
+
+export type ConnectionEvent =
+  /** The module is up; `restarted` after a crash, when widgets must configure again. */
+  | { kind: 'ready'; info: ReadyEvent; restarted: boolean }
+  /** The worker reported a failure outside any request (e.g. the module did not load). */
+  | { kind: 'error'; message: string }
+  /** The worker died; it is started again unless it keeps dying. */
+  | { kind: 'crashed'; message: string; restarting: boolean };
+
+interface Pending {
+  // Typed per request in request(); the map holds all kinds.
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/** More crashes than this within CRASH_WINDOW_MS and we stop restarting. */
+const MAX_CRASHES = 3;
+const CRASH_WINDOW_MS = 30_000;
+
+export class WorkerClient {
+  private worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly progressListeners = new Set<(e: ProgressEvent) => void>();
+  private readonly connectionListeners = new Set<(e: ConnectionEvent) => void>();
+  private crashTimes: number[] = [];
+  private restarted = false;
+  private dead = false;
+  /** The running build, once the worker said ready. */
+  info: ReadyEvent | null = null;
+
+  constructor(private readonly spawn: () => Worker) {
+    this.worker = this.connect();
+  }
+
+  /** Sends a request; resolves with its typed result, rejects with the worker's error message. */
+  request<K extends RequestType>(body: RequestBody<K> & { type: K }, transfer: Transferable[] = []): Promise<Results[K]> {
+    if (this.dead) return Promise.reject(new Error('The worker is not running (it crashed repeatedly). Reload the page.'));
+    const id = this.nextId++;
+    return new Promise<Results[K]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ ...body, id }, transfer);
+    });
+  }
+
+  onProgress(listener: (e: ProgressEvent) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  onConnection(listener: (e: ConnectionEvent) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    this.failPending('The worker was closed.');
+  }
+
+  private connect(): Worker {
+    const worker = this.spawn();
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.receive(e.data);
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.crash(e.message || 'the worker failed to start');
+    };
+    worker.onmessageerror = () => this.emit({ kind: 'error', message: 'A message from the worker could not be read.' });
+    return worker;
+  }
+
+  private receive(msg: WorkerMessage): void {
+    switch (msg.type) {
+      case 'ready':
+        this.info = msg;
+        this.emit({ kind: 'ready', info: msg, restarted: this.restarted });
+        return;
+      case 'progress':
+        for (const l of this.progressListeners) l(msg);
+        return;
+      case 'result': {
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        p?.resolve(msg.value);
+        return;
+      }
+      case 'error': {
+        const p = msg.id === undefined ? undefined : this.pending.get(msg.id);
+        if (p && msg.id !== undefined) {
+          this.pending.delete(msg.id);
+          p.reject(new Error(msg.message));
+        } else {
+          this.emit({ kind: 'error', message: msg.message });
+        }
+        return;
+      }
+      default:
+        assertNever(msg, 'worker message');
+    }
+  }
+
+  private crash(message: string): void {
+    this.worker.terminate();
+    this.info = null;
+    this.failPending(`The worker stopped: ${message}`);
+    const now = Date.now();
+    this.crashTimes = [...this.crashTimes.filter((t) => now - t < CRASH_WINDOW_MS), now];
+    const restarting = this.crashTimes.length <= MAX_CRASHES;
+    this.emit({ kind: 'crashed', message, restarting });
+    if (restarting) {
+      this.restarted = true;
+      this.worker = this.connect();
+    } else {
+      this.dead = true;
+    }
+  }
+
+  private failPending(message: string): void {
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+  }
+
+  private emit(e: ConnectionEvent): void {
+    for (const l of this.connectionListeners) l(e);
+  }
+}

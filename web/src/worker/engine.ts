@@ -1,0 +1,151 @@
+// The worker's work as plain functions over the WASM module, so they run the
+// same under Node (tests) as in the worker. Nothing here knows about messages
+// or timing; see controller.ts for that.
+
+import type {
+  Dataset,
+  MlpModule,
+  NetworkSpec,
+  TrainConfig,
+  Trainer,
+} from '../../generated/mlp-simd.mjs';
+import type {
+  DataSource,
+  EvaluateResult,
+  Grid2D,
+  PerceptronSummary,
+  PredictInput,
+} from '../protocol.ts';
+import { GATE_INPUTS, assertNever } from '../protocol.ts';
+
+/** A trainer and the data set it trains on (kept for evaluate). Free with closeSession. */
+export interface Session {
+  readonly id: number;
+  readonly trainer: Trainer;
+  readonly data: Dataset;
+  readonly network: NetworkSpec;
+  readonly train: TrainConfig;
+  readonly source: DataSource;
+}
+
+/** A new Dataset handle; the caller deletes it. */
+export function makeDataset(mod: MlpModule, source: DataSource): Dataset {
+  switch (source.kind) {
+    case 'gate':
+      return mod.Dataset.logicGate(source.gate);
+    default:
+      return assertNever(source.kind, 'data source');
+  }
+}
+
+/** The feature rows of a source, row-major, for sources small enough to hold in JS. */
+export function sourceFeatures(source: DataSource): Float32Array {
+  switch (source.kind) {
+    case 'gate':
+      return Float32Array.from(GATE_INPUTS.flat());
+    default:
+      return assertNever(source.kind, 'data source');
+  }
+}
+
+export function openSession(
+  mod: MlpModule,
+  id: number,
+  network: NetworkSpec,
+  train: TrainConfig,
+  source: DataSource,
+): Session {
+  const data = makeDataset(mod, source);
+  try {
+    const trainer = new mod.Trainer(network, train, data);
+    return { id, trainer, data, network, train, source };
+  } catch (e) {
+    data.delete();
+    throw e;
+  }
+}
+
+export function closeSession(session: Session): void {
+  session.trainer.delete();
+  session.data.delete();
+}
+
+/** Cell-centre coordinates of a grid as rows of (x, y). */
+export function gridPoints(grid: Grid2D): Float32Array {
+  const { x0, x1, y0, y1, nx, ny } = grid;
+  if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 1 && ny >= 1 && nx * ny <= 1 << 20))
+    throw new Error(`grid must be 1 to 2^20 points with integer sides, got ${nx} × ${ny}`);
+  const dx = (x1 - x0) / nx;
+  const dy = (y1 - y0) / ny;
+  const out = new Float32Array(nx * ny * 2);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const p = 2 * (j * nx + i);
+      out[p] = x0 + (i + 0.5) * dx;
+      out[p + 1] = y0 + (j + 0.5) * dy;
+    }
+  }
+  return out;
+}
+
+function inputRows(input: PredictInput): { x: Float32Array; rows: number } {
+  switch (input.kind) {
+    case 'points':
+      return { x: input.x, rows: input.rows };
+    case 'grid':
+      return { x: gridPoints(input.grid), rows: input.grid.nx * input.grid.ny };
+    default:
+      return assertNever(input, 'predict input');
+  }
+}
+
+/** The network's outputs for each input, rows × outputs each. */
+export function predict(session: Session, inputs: readonly PredictInput[]): Float32Array[] {
+  return inputs.map((input) => {
+    const { x, rows } = inputRows(input);
+    return session.trainer.predict(x, rows);
+  });
+}
+
+export function outputCount(session: Session): number {
+  const layers = session.trainer.networkSpec().layers;
+  const last = layers[layers.length - 1];
+  if (!last) throw new Error('the network has no layers');
+  return last.units;
+}
+
+export function evaluate(session: Session, steps: number): EvaluateResult {
+  const r = session.trainer.evaluate(session.data);
+  return { session: session.id, steps, loss: r.loss, accuracy: r.accuracy, count: r.count };
+}
+
+// Mirrors core's perceptron_predict (step(w·x̂) = [w·x̂ ≥ 0]), which the
+// bindings do not expose: one dot product per row, rounded to float32 at each
+// step as the core does, so a point on the boundary lands on the same side.
+export function perceptronPredict(weights: Float32Array, x: Float32Array, rows: number): Int32Array {
+  const cols = weights.length - 1;
+  const out = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let z = weights[0] ?? 0;
+    for (let c = 0; c < cols; c++) z = Math.fround(z + Math.fround((weights[c + 1] ?? 0) * (x[r * cols + c] ?? 0)));
+    out[r] = z >= 0 ? 1 : 0;
+  }
+  return out;
+}
+
+export function runPerceptron(
+  mod: MlpModule,
+  source: DataSource,
+  learningRate: number,
+  maxEpochs: number,
+): PerceptronSummary {
+  const data = makeDataset(mod, source);
+  try {
+    const r = mod.trainPerceptron(data, learningRate, maxEpochs);
+    const x = sourceFeatures(source);
+    const predictions = perceptronPredict(r.weights, x, data.size());
+    return { weights: r.weights, errors: r.errors, epochs: r.epochs, converged: r.converged, predictions };
+  } finally {
+    data.delete();
+  }
+}
