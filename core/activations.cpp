@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "enum_names.hpp"
 #include "errors.hpp"
 
 namespace mlp {
@@ -36,10 +37,7 @@ const char* activation_name(Activation a) {
 }
 
 Activation activation_from_name(std::string_view name, std::string_view field) {
-  for (Activation a : kAll)
-    if (name == activation_name(a)) return a;
-  fail_arg(field, "be one of identity, step, sigmoid, tanh, relu, leaky_relu, elu, softmax",
-           "'" + std::string(name) + "'");
+  return enum_from_name(name, kAll, activation_name, field);
 }
 
 ActivationSpec with_default_alpha(ActivationSpec s) {

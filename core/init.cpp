@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "enum_names.hpp"
 #include "errors.hpp"
 
 namespace mlp {
@@ -18,9 +19,8 @@ const char* init_name(Init i) {
 }
 
 Init init_from_name(std::string_view name) {
-  for (Init i : {Init::truncated_normal, Init::glorot_uniform, Init::he_normal, Init::zeros})
-    if (name == init_name(i)) return i;
-  fail_arg("init", "be one of truncated_normal, glorot_uniform, he_normal, zeros", "'" + std::string(name) + "'");
+  constexpr Init kAll[] = {Init::truncated_normal, Init::glorot_uniform, Init::he_normal, Init::zeros};
+  return enum_from_name(name, kAll, init_name, "init");
 }
 
 void init_weights(Init kind, MatrixView w, Rng& rng) {

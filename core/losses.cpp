@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "enum_names.hpp"
 #include "errors.hpp"
 
 namespace mlp {
@@ -30,9 +31,8 @@ const char* loss_name(Loss l) {
 }
 
 Loss loss_from_name(std::string_view name) {
-  for (Loss l : {Loss::softmax_cross_entropy, Loss::mse, Loss::binary_cross_entropy})
-    if (name == loss_name(l)) return l;
-  fail_arg("loss", "be one of softmax_cross_entropy, mse, binary_cross_entropy", "'" + std::string(name) + "'");
+  constexpr Loss kAll[] = {Loss::softmax_cross_entropy, Loss::mse, Loss::binary_cross_entropy};
+  return enum_from_name(name, kAll, loss_name, "loss");
 }
 
 int argmax_row(ConstMatrixView m, int row) {

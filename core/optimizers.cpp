@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "enum_names.hpp"
 #include "errors.hpp"
 
 namespace mlp {
@@ -66,10 +67,9 @@ const char* optimizer_name(OptimizerKind k) {
 }
 
 OptimizerKind optimizer_from_name(std::string_view name) {
-  for (auto k : {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::nesterov, OptimizerKind::adagrad,
-                 OptimizerKind::rmsprop, OptimizerKind::adam})
-    if (name == optimizer_name(k)) return k;
-  fail_arg("optimizer", "be one of sgd, momentum, nesterov, adagrad, rmsprop, adam", "'" + std::string(name) + "'");
+  constexpr OptimizerKind kAll[] = {OptimizerKind::sgd,     OptimizerKind::momentum, OptimizerKind::nesterov,
+                                    OptimizerKind::adagrad, OptimizerKind::rmsprop,  OptimizerKind::adam};
+  return enum_from_name(name, kAll, optimizer_name, "optimizer");
 }
 
 OptimizerConfig validated(OptimizerConfig c) {

@@ -40,10 +40,7 @@ double regression_mse(const LinearData& d, double t0, double t1) {
 }
 
 std::vector<float> regression_grid(const LinearData& d, const Bounds2& b, int nx, int ny) {
-  require_in_range(nx, 2, 2048, "grid columns");
-  require_in_range(ny, 2, 2048, "grid rows");
-  require(std::isfinite(b.x0) && std::isfinite(b.x1) && b.x1 > b.x0, "θ₀ range", "be finite and increasing", b.x1 - b.x0);
-  require(std::isfinite(b.y0) && std::isfinite(b.y1) && b.y1 > b.y0, "θ₁ range", "be finite and increasing", b.y1 - b.y0);
+  validate_grid(b, nx, ny);
   // MSE is a quadratic in θ: expand once instead of a pass over the data per cell.
   const double m = static_cast<double>(d.x.size());
   double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;

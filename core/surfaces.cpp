@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "enum_names.hpp"
 #include "errors.hpp"
 
 namespace mlp {
@@ -21,9 +22,8 @@ const char* surface_name(Surface s) {
 }
 
 Surface surface_from_name(std::string_view name) {
-  for (Surface s : {Surface::bowl, Surface::rosenbrock, Surface::beale, Surface::saddle, Surface::himmelblau})
-    if (name == surface_name(s)) return s;
-  fail_arg("surface", "be one of bowl, rosenbrock, beale, saddle, himmelblau", "'" + std::string(name) + "'");
+  constexpr Surface kAll[] = {Surface::bowl, Surface::rosenbrock, Surface::beale, Surface::saddle, Surface::himmelblau};
+  return enum_from_name(name, kAll, surface_name, "surface");
 }
 
 SurfaceSpec validated(SurfaceSpec s) {
@@ -90,12 +90,16 @@ Bounds2 surface_view(const SurfaceSpec& s) {
   return {-1, 1, -1, 1};
 }
 
-std::vector<float> surface_grid(const SurfaceSpec& s_in, const Bounds2& b, int nx, int ny) {
-  const SurfaceSpec s = validated(s_in);
+void validate_grid(const Bounds2& b, int nx, int ny) {
   require_in_range(nx, 2, 2048, "grid columns");
   require_in_range(ny, 2, 2048, "grid rows");
   require(std::isfinite(b.x0) && std::isfinite(b.x1) && b.x1 > b.x0, "x range", "be finite and increasing", b.x1 - b.x0);
   require(std::isfinite(b.y0) && std::isfinite(b.y1) && b.y1 > b.y0, "y range", "be finite and increasing", b.y1 - b.y0);
+}
+
+std::vector<float> surface_grid(const SurfaceSpec& s_in, const Bounds2& b, int nx, int ny) {
+  const SurfaceSpec s = validated(s_in);
+  validate_grid(b, nx, ny);
   std::vector<float> v(static_cast<std::size_t>(nx) * ny);
   for (int j = 0; j < ny; ++j)
     for (int i = 0; i < nx; ++i)

@@ -42,6 +42,8 @@ Point2 surface_gradient(const SurfaceSpec& s, double x, double y);
 // The minima (empty for the saddle), and a view that frames them.
 std::vector<Point2> surface_minima(const SurfaceSpec& s);
 Bounds2 surface_view(const SurfaceSpec& s);
+// Throws unless 2 <= nx, ny <= 2048 and the bounds are finite and increasing.
+void validate_grid(const Bounds2& b, int nx, int ny);
 // Values on an nx × ny grid over `b`, row-major from (x0, y0); for contour plots.
 std::vector<float> surface_grid(const SurfaceSpec& s, const Bounds2& b, int nx, int ny);
 

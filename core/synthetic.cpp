@@ -48,23 +48,18 @@ Dataset gaussian_blobs(int n, int dim, int classes, float spread, std::uint64_t 
 
 namespace {
 
-void check_toy(int n, float noise) {
+// n points alternating between classes 0 and 1; `point(class, rng)` draws a
+// noiseless point of that class, then Gaussian noise is added to both axes.
+template <class PointFn>
+Dataset toy_2d(int n, float noise, std::uint64_t seed, PointFn point) {
   require_in_range(n, 2, 1 << 20, "examples");
   require(std::isfinite(noise) && noise >= 0.0f && noise <= 10.0f, "noise", "be in [0, 10]", noise);
-}
-
-}  // namespace
-
-Dataset two_moons(int n, float noise, std::uint64_t seed) {
-  check_toy(n, noise);
   Rng rng(seed);
   std::vector<float> x(static_cast<std::size_t>(n) * 2);
   std::vector<std::int32_t> y(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const int c = i % 2;
-    const double t = 3.14159265358979323846 * rng.uniform();
-    const double px = c == 0 ? std::cos(t) : 1.0 - std::cos(t);
-    const double py = c == 0 ? std::sin(t) : 0.5 - std::sin(t);
+    const auto [px, py] = point(c, rng);
     x[2 * static_cast<std::size_t>(i)] = static_cast<float>(px + noise * rng.normal());
     x[2 * static_cast<std::size_t>(i) + 1] = static_cast<float>(py + noise * rng.normal());
     y[static_cast<std::size_t>(i)] = c;
@@ -72,20 +67,23 @@ Dataset two_moons(int n, float noise, std::uint64_t seed) {
   return Dataset::from_floats(x, n, 2, y, 2);
 }
 
+constexpr double kPi = 3.14159265358979323846;
+
+}  // namespace
+
+Dataset two_moons(int n, float noise, std::uint64_t seed) {
+  return toy_2d(n, noise, seed, [](int c, Rng& rng) {
+    const double t = kPi * rng.uniform();
+    return c == 0 ? std::pair(std::cos(t), std::sin(t)) : std::pair(1.0 - std::cos(t), 0.5 - std::sin(t));
+  });
+}
+
 Dataset circles(int n, float noise, std::uint64_t seed) {
-  check_toy(n, noise);
-  Rng rng(seed);
-  std::vector<float> x(static_cast<std::size_t>(n) * 2);
-  std::vector<std::int32_t> y(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    const int c = i % 2;
-    const double t = 2 * 3.14159265358979323846 * rng.uniform();
+  return toy_2d(n, noise, seed, [](int c, Rng& rng) {
+    const double t = 2 * kPi * rng.uniform();
     const double r = c == 0 ? 0.5 * std::sqrt(rng.uniform()) : 0.8 + 0.2 * rng.uniform();
-    x[2 * static_cast<std::size_t>(i)] = static_cast<float>(r * std::cos(t) + noise * rng.normal());
-    x[2 * static_cast<std::size_t>(i) + 1] = static_cast<float>(r * std::sin(t) + noise * rng.normal());
-    y[static_cast<std::size_t>(i)] = c;
-  }
-  return Dataset::from_floats(x, n, 2, y, 2);
+    return std::pair(r * std::cos(t), r * std::sin(t));
+  });
 }
 
 }  // namespace mlp
