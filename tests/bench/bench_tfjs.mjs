@@ -11,19 +11,25 @@
 // The model is the seed MLP: dense 300 relu, dense 100 relu, dense 10 linear,
 // truncated normal init (stddev 2/sqrt(fan_in)), zero biases, softmax
 // cross-entropy on logits, batch 50, SGD lr 0.01 and Adam lr 0.001.
+// By default it is written with raw ops (tf.variable + tf.fused.matMul with
+// bias and relu fused), the fastest TF.js formulation we found; --layers uses a
+// tf.sequential of three dense layers instead (about 5% slower to train here;
+// its predict() must be given batchSize, its default of 32 is ~4x slower).
 //
 // Fairness choices (also recorded in the JSON under "method"):
 // - Single thread. In Node, tfjs-backend-wasm 4.22 always reports
 //   WASM_HAS_MULTITHREAD_SUPPORT = false (tfjs issue #3830); we also set the
-//   flag to false explicitly before setBackend, so the SIMD (non-threaded)
-//   binary is loaded whatever the flag probe says. Our core is single-threaded.
+//   flag to false and setThreadsCount(1) before setBackend, so the SIMD
+//   non-threaded binary is loaded whatever the probe says. Our core is
+//   single-threaded. SIMD is left to the backend's own probe (true in Node 20).
 // - The binary actually read from disk is recorded by watching fs.readFile /
 //   fs.readFileSync for *.wasm while the backend initialises.
 // - Batch tensors are created before timing (a pool of 20 batches cycled), so
 //   neither the JS->WASM upload of TF.js nor our gather is the thing measured:
 //   TF.js times forward + backward + update only. Our trainer, by contrast,
-//   still gathers its 50 rows (a 157 KB copy) and shuffles inside the timed
-//   loop, i.e. the comparison is, if anything, tilted towards TF.js.
+//   still gathers its 50 rows (a 157 KB copy), shuffles, and computes the
+//   batch loss and accuracy inside the timed loop, i.e. the comparison is, if
+//   anything, tilted towards TF.js.
 // - optimizer.minimize(lossClosure, returnCost=false): no per-batch readback;
 //   one dataSync at the end of a timed run forces completion (the wasm backend
 //   executes eagerly anyway). Tensor counts are checked for leaks.
@@ -64,7 +70,7 @@ const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend
 tfwasm.setWasmPaths(wasmDir);
 tfwasm.setThreadsCount(1);
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-tf.env().set('WASM_HAS_SIMD_SUPPORT', true);
+if (!process.argv.includes('--no-prod')) tf.enableProdMode();  // TF.js's production setting: fewer debug checks
 const ok = await tf.setBackend('wasm');
 await tf.ready();
 if (!ok || tf.getBackend() !== 'wasm') throw new Error('the wasm backend did not initialise');
@@ -185,7 +191,7 @@ const out = {
   multithread: await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
   threads,
   variant: VARIANT,
-  method: `single-threaded (WASM_HAS_MULTITHREAD_SUPPORT=false, setThreadsCount(1)); ${VARIANT === 'ops' ?
+  method: `single-threaded (WASM_HAS_MULTITHREAD_SUPPORT=false, setThreadsCount(1)), tf.enableProdMode(); ${VARIANT === 'ops' ?
     'variables + tf.fused.matMul (bias+relu fused)' : 'tf.sequential of 3 dense layers'} trained with ` +
     `optimizer.minimize(loss closure); ${WARMUP} warm-up batches, then ${BATCHES} timed batches of ${BATCH}; ` +
     `batch tensors pre-created (pool of ${POOL}), upload not timed; inference = predict+argMax in chunks of 1000 ` +
