@@ -29,6 +29,17 @@ using DatasetPtr = std::shared_ptr<Dataset>;
 
 DatasetPtr share(Dataset d) { return std::make_shared<Dataset>(std::move(d)); }
 
+val bench_seed(const std::string& optimizer, int batches, int infer, DatasetPtr data) {
+  return guard([&] {
+    const TrainBench b = bench_seed_mlp(optimizer, batches, infer, data);
+    val out = val::object();
+    out.set("trainPerSecond", b.train_examples_per_second);
+    out.set("inferPerSecond", b.infer_examples_per_second);
+    out.set("finalLoss", b.final_loss);
+    return out;
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mlp_lab) {
@@ -298,14 +309,11 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                return out;
              });
            }));
+  // Two arities (embind overloads by argument count): generated data, or the given set.
   function("benchSeedMlp", optional_override([](std::string optimizer, int batches, int infer) {
-             return guard([&] {
-               const TrainBench b = bench_seed_mlp(optimizer, batches, infer);
-               val out = val::object();
-               out.set("trainPerSecond", b.train_examples_per_second);
-               out.set("inferPerSecond", b.infer_examples_per_second);
-               out.set("finalLoss", b.final_loss);
-               return out;
-             });
+             return bench_seed(optimizer, batches, infer, nullptr);
+           }));
+  function("benchSeedMlp", optional_override([](std::string optimizer, int batches, int infer, DatasetPtr d) {
+             return bench_seed(optimizer, batches, infer, d);
            }));
 }

@@ -325,7 +325,8 @@ export interface MlpModule {
   /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };
-  benchSeedMlp(optimizer: OptimizerName, batches: number, inferExamples: number):
+  /** data: e.g. real MNIST (784 features, 10 classes); null / undefined: generated dense data. */
+  benchSeedMlp(optimizer: OptimizerName, batches: number, inferExamples: number, data?: Dataset | null):
     { trainPerSecond: number; inferPerSecond: number; finalLoss: number };
 }
 

@@ -63,11 +63,13 @@ GemmBench bench_gemm(const std::string& kernel, int m, int n, int k, bool trans_
   return out;
 }
 
-TrainBench bench_seed_mlp(const std::string& optimizer, int batches, int infer_examples) {
+TrainBench bench_seed_mlp(const std::string& optimizer, int batches, int infer_examples,
+                          std::shared_ptr<const Dataset> data) {
   require_in_range(batches, 1, 1000000, "batches");
   require_in_range(infer_examples, 1, 1000000, "infer_examples");
   const int n_train = std::min(batches * 50, 10000);
-  auto data = std::make_shared<const Dataset>(gaussian_blobs(std::max(n_train, infer_examples), 784, 10, 1.0f, 7));
+  if (!data) data = std::make_shared<const Dataset>(gaussian_blobs(std::max(n_train, infer_examples), 784, 10, 1.0f, 7));
+  if (data->size() < infer_examples) fail_arg("infer_examples", "be at most the data size", infer_examples);
   MlpSpec spec;
   spec.inputs = 784;
   spec.layers = {{300, {Activation::relu, 0}}, {100, {Activation::relu, 0}}, {10, {Activation::identity, 0}}};

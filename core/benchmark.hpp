@@ -3,7 +3,10 @@
 // (through the bindings), so every build measures exactly the same work.
 // Each returns medians over repeated runs, after one warm-up.
 #include <cstdint>
+#include <memory>
 #include <string>
+
+#include "dataset.hpp"
 
 namespace mlp {
 
@@ -23,8 +26,11 @@ struct TrainBench {
 };
 
 // The seed MLP (784-300-100-10, ReLU, truncated normal) trained for `batches`
-// mini-batches of 50 on generated MNIST-shaped data, then run forward over
-// `infer_examples` examples. optimizer: "sgd" (lr 0.01) or "adam" (lr 0.001).
-TrainBench bench_seed_mlp(const std::string& optimizer, int batches, int infer_examples);
+// mini-batches of 50, then run forward over `infer_examples` examples, on
+// `data` (e.g. real MNIST, 784 features, 10 classes) or, when null, on
+// generated MNIST-shaped data (dense Gaussian blobs: no zeros for the sparse
+// kernel to skip). optimizer: "sgd" (lr 0.01) or "adam" (lr 0.001).
+TrainBench bench_seed_mlp(const std::string& optimizer, int batches, int infer_examples,
+                          std::shared_ptr<const Dataset> data = nullptr);
 
 }  // namespace mlp

@@ -153,7 +153,7 @@ int cmd_train_mnist(const Args& a) {
     if (r.diverged) throw std::runtime_error(r.message);
     const mlp::EvalResult v = t.evaluate(valid);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "epoch %2d  lr %.5f  train loss %.4f  train acc %.4f  val acc %.4f  (%.0f s)\n", e + 1,
+    std::fprintf(stderr, "epoch %2d  lr %.5f  train loss %.4f  train acc %.4f  val acc %.4f  (%.2f s)\n", e + 1,
                  static_cast<double>(t.config().optimizer.learning_rate), r.epoch_loss, r.epoch_accuracy,
                  v.accuracy, secs);
     t.set_learning_rate(static_cast<float>(t.config().optimizer.learning_rate * decay));

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "gemm_packed.hpp"
+#include "gemm_sparse.hpp"
 #include "vec.hpp"
 
 namespace mlp {
@@ -16,9 +17,40 @@ using GemmLanes = VecScalar;
 inline constexpr int kMR = 4, kNV = 4;
 #endif
 
+// At or below this fraction of nonzeros in A, skipping zeros beats the packed
+// kernel (MNIST pixels: 0.19). Measured on the seed MLP's shapes: see
+// tests/bench. Listing A's nonzeros costs about 1/N of the product.
+inline constexpr double kSparseDensity = 0.3;
+
+void gemm_dense(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
+                GemmWorkspace& ws) {
+  gemm_packed<GemmLanes, kMR, kNV>(ta, tb, a, b, c, ep, ws);
+}
+
+namespace {
+
+// Lists A's nonzeros and runs the sparse kernel, unless A is denser than
+// max_density: then it returns false having changed nothing.
+bool try_sparse(Trans ta, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
+                GemmWorkspace& ws, double max_density) {
+  check_gemm_shapes(ta, Trans::no, a, b, c);
+  const auto limit = static_cast<std::size_t>(max_density * static_cast<double>(a.size()));
+  const bool listed = ta == Trans::no ? sparse_rows_of(a, limit, ws.sparse) : sparse_cols_of(a, limit, ws.sparse);
+  if (listed) sparse_times_dense<GemmLanes>(ws.sparse, b, c, ep);
+  return listed;
+}
+
+}  // namespace
+
+void gemm_sparse(Trans ta, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
+                 GemmWorkspace& ws) {
+  try_sparse(ta, a, b, c, ep, ws, 1.0);
+}
+
 void gemm(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
           GemmWorkspace& ws) {
-  gemm_packed<GemmLanes, kMR, kNV>(ta, tb, a, b, c, ep, ws);
+  if (tb == Trans::no && c.cols >= 16 && try_sparse(ta, a, b, c, ep, ws, kSparseDensity)) return;
+  gemm_dense(ta, tb, a, b, c, ep, ws);
 }
 
 void gemm_packed_scalar(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c,

@@ -8,6 +8,7 @@
 // `gemm_ref` is the plain triple loop every fast kernel is tested against.
 // `gemm` is the packed, register-blocked kernel picked in kernels/dispatch.cpp.
 #include <cstdint>
+#include <vector>
 
 #include "../aligned_buffer.hpp"
 #include "../matrix.hpp"
@@ -26,11 +27,19 @@ struct GemmEpilogue {
   float alpha = 0.0f;            // leaky_relu slope
 };
 
-// Packing buffers, allocated on first use at a fixed size and reused, so a
-// training step never allocates.
+// The nonzeros of a matrix grouped by output row r: entries
+// [start[r], start[r+1]) of (index, value). See kernels/gemm_sparse.hpp.
+struct SparseRows {
+  std::vector<std::int32_t> start, index;
+  std::vector<float> value;
+};
+
+// Packing buffers and sparse lists, allocated on first use and reused (they
+// only grow), so a training step never allocates.
 struct GemmWorkspace {
   AlignedBuffer<float> a_pack;
   AlignedBuffer<float> b_pack;
+  SparseRows sparse;
 };
 
 // Throws InvalidArgument when the shapes do not chain.
@@ -41,6 +50,12 @@ void gemm_ref(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixVi
 
 void gemm(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c,
           const GemmEpilogue& ep, GemmWorkspace& ws);
+
+// gemm without the sparse route, and the sparse route forced (tests, benchmarks).
+void gemm_dense(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
+                GemmWorkspace& ws);
+void gemm_sparse(Trans ta, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
+                 GemmWorkspace& ws);
 
 // The packed kernel with scalar lanes, present in every build so tests can
 // check the blocking logic separately from the SIMD lanes.

@@ -125,3 +125,74 @@ TEST_CASE("pack_b zero-pads the ragged panel", "[gemm]") {
     for (int c = 5; c < 8; ++c) CHECK(out[k * 8 + c] == 0.0f);
   }
 }
+
+namespace {
+
+// A with only `keep` of its entries nonzero, some rows entirely zero.
+void sparsify(Strided& a, double keep, Rng& rng) {
+  for (int i = 0; i < a.view.rows; ++i)
+    for (int j = 0; j < a.view.cols; ++j)
+      if (i % 7 == 3 || rng.uniform() > keep) a.view(i, j) = 0.0f;
+}
+
+void compare_sparse(GemmFn fn, Trans ta, int m, int n, int k, double keep, const GemmEpilogue& ep_in, Rng& rng) {
+  Strided a(ta == Trans::no ? m : k, ta == Trans::no ? k : m, 3, rng);
+  sparsify(a, keep, rng);
+  Strided b(k, n, 5, rng), c_fast(m, n, 7, rng);
+  Strided c_ref = c_fast;
+  c_ref.view.data = c_ref.storage.data();
+  std::vector<float> bias(static_cast<std::size_t>(n));
+  for (float& v : bias) v = static_cast<float>(rng.uniform(-1, 1));
+  GemmEpilogue ep = ep_in;
+  if (ep.bias) ep.bias = bias.data();
+  GemmWorkspace ws;
+  fn(ta, Trans::no, a.view, b.view, c_fast.view, ep, ws);
+  gemm_ref(ta, Trans::no, a.view, b.view, c_ref.view, ep);
+  for (int i = 0; i < m; ++i)
+    for (int j = 0; j < n; ++j) {
+      const float want = c_ref.view(i, j), got = c_fast.view(i, j);
+      if (!(std::abs(want - got) <= 1e-5f * k * (1.0f + std::abs(want)))) {
+        FAIL_CHECK("C(" << i << "," << j << ") = " << got << ", reference " << want << " for m=" << m << " n=" << n
+                        << " k=" << k << " ta=" << int(ta) << " keep=" << keep);
+        return;
+      }
+    }
+  CHECK(c_fast.padding_intact());
+}
+
+void gemm_sparse_forced(Trans ta, Trans, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
+                        GemmWorkspace& ws) {
+  gemm_sparse(ta, a, b, c, ep, ws);
+}
+
+}  // namespace
+
+TEST_CASE("the sparse route (zeros of A skipped) matches the reference", "[gemm][sparse]") {
+  Rng rng(13);
+  GemmEpilogue with_bias;
+  with_bias.bias = reinterpret_cast<const float*>(1);
+  with_bias.act = FusedAct::relu;
+  GemmEpilogue accumulate;
+  accumulate.accumulate = true;
+  for (Trans ta : {Trans::no, Trans::yes})
+    for (int s : kSizes)
+      for (double keep : {0.0, 0.05, 0.2, 1.0}) {
+        // The forced kernel at every density, and gemm() whose dispatch picks it for sparse A.
+        compare_sparse(gemm_sparse_forced, ta, s, s == 784 ? 33 : s, s == 784 ? 17 : s + 1, keep, {}, rng);
+        compare_sparse(gemm, ta, 50 % (s + 1) + 1, s, 40, keep, with_bias, rng);
+        compare_sparse(gemm, ta, s, 300, 9, keep, accumulate, rng);
+      }
+}
+
+TEST_CASE("the sparse route propagates NaN in A and B", "[gemm][sparse]") {
+  Rng rng(17);
+  Strided a(6, 40, 0, rng), b(40, 20, 0, rng), c(6, 20, 0, rng);
+  sparsify(a, 0.1, rng);
+  a.view(1, 5) = std::numeric_limits<float>::quiet_NaN();
+  b.view(0, 2) = std::numeric_limits<float>::quiet_NaN();
+  a.view(2, 0) = 1.0f;
+  GemmWorkspace ws;
+  gemm(Trans::no, Trans::no, a.view, b.view, c.view, {}, ws);
+  for (int j = 0; j < 20; ++j) CHECK(std::isnan(c.view(1, j)));
+  CHECK(std::isnan(c.view(2, 2)));
+}
