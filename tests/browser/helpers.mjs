@@ -10,7 +10,9 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+// MLP_DIST points the tests at another build (e.g. `vite build --outDir /tmp/x`),
+// so one developer's build does not empty dist/ under another's test run.
+export const DIST = process.env.MLP_DIST ? path.resolve(process.env.MLP_DIST) : path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -50,8 +52,21 @@ export function serveDist() {
  * A new page that records every console error, uncaught page error, failed
  * request and HTTP error. Call `assertClean()` at the end of a test.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 720 }, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
+export async function openPage(
+  browser,
+  url,
+  {
+    viewport = { width: 1280, height: 720 },
+    colorScheme = 'light',
+    initScript = null,
+    // A phone: HiDPI pixels and a touch screen (matching `pointer: coarse`).
+    deviceScaleFactor = 1,
+    hasTouch = false,
+  } = {},
+) {
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor, hasTouch });
+  // Runs in every document before the page's own scripts (e.g. a PerformanceObserver).
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {

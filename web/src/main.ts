@@ -9,6 +9,7 @@ import { hrefFor, watchRoute } from './router.ts';
 import { widgets } from './widgets/registry.ts';
 import type { Unmount, WidgetEntry } from './widgets/types.ts';
 import { WorkerClient, type ConnectionEvent } from './worker-client.ts';
+import { useSavedModelForDigits } from './model/digit-model.ts';
 
 /** The page's own ?wasm=simd|scalar goes on to the worker, which picks the build. */
 function spawnWorker(): Worker {
@@ -71,6 +72,10 @@ function onConnection(e: ConnectionEvent): void {
   }
 }
 worker.onConnection(onConnection);
+// The user's saved model (Train view) is the Draw view's model, after every (re)start of the worker.
+worker.onConnection((e) => {
+  if (e.kind === 'ready') void useSavedModelForDigits(worker);
+});
 
 let unmount: Unmount | null = null;
 let mounted: WidgetEntry | null = null;

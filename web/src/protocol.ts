@@ -10,22 +10,33 @@
 // result type to `Results`. The compiler then points at every switch that
 // must handle it (they end in `assertNever`).
 //
-// Planned, with the widgets that need them: `export` / `import` (model files).
+// Model files: `exportModel` writes the current model as a .mlpl file, `readModel`
+// validates one without changing anything; a configure with `parameters` then
+// makes it the current model.
 
 import type {
   EvalResult,
+  LoadedModel,
   NetworkSpec,
   NormalizedNetworkSpec,
   TrainConfig,
 } from '../generated/mlp-simd.mjs';
+// The optimizer lab's `lab-…` messages live in their own file and join the unions below.
+import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
 
 export type Flavour = 'simd' | 'scalar';
 
 export const GATES = ['and', 'or', 'nand', 'nor', 'xor', 'xnor'] as const;
 export type GateName = (typeof GATES)[number];
 
-/** Where a session's training set comes from; more kinds (MNIST, blobs) arrive with their widgets. */
-export type DataSource = { kind: 'gate'; gate: GateName };
+/** Where a session's training set comes from; more kinds (blobs) arrive with their widgets. */
+export type DataSource = { kind: 'gate'; gate: GateName } | { kind: 'mnist' };
+
+/**
+ * MNIST as the book splits it: the first 55,000 images of the training file
+ * train, its last 5,000 validate, the 10,000 of the test file test.
+ */
+export const MNIST_SPLIT = { train: 55_000, validation: 5_000, test: 10_000 } as const;
 
 /** The rows of every logic-gate set, in the core's order (core/synthetic.cpp): 00, 01, 10, 11. */
 export const GATE_INPUTS: readonly (readonly [number, number])[] = [
@@ -59,6 +70,8 @@ export interface ConfigureRequest {
   network: NetworkSpec;
   train: TrainConfig;
   data: DataSource;
+  /** Start from these weights (e.g. a saved model) instead of the seed's; the layout of Trainer.parameters(). */
+  parameters?: Float32Array;
 }
 
 /** Trains `epochs` more epochs in the background, reporting `progress`. */
@@ -116,7 +129,100 @@ export interface PerceptronRequest {
   maxEpochs: number;
 }
 
+/**
+ * Fetches and parses a data set once (MNIST: with `dataProgress` events); later
+ * requests, and configures with that source, use the worker's cached copy.
+ */
+export interface LoadDataRequest {
+  type: 'loadData';
+  id: number;
+  data: DataSource;
+}
+
+/** The current model on a held-out test set (MNIST sessions): accuracy, confusion, mistakes, first-layer weights. */
+export interface TestReportRequest {
+  type: 'testReport';
+  id: number;
+  /** How many misclassified test images to return (their pixels), in test-set order. */
+  misclassified: number;
+  /** How many first-layer units to return weights for (columns of W₀). */
+  weightImages: number;
+}
+
+/** The current model as a model file (Module.saveModel), with its spec and parameters. */
+export interface ExportModelRequest {
+  type: 'exportModel';
+  id: number;
+  /** Free text stored in the file, usually JSON describing the training. */
+  metadata: string;
+}
+
+/** Validates a model file (Module.loadModel) and returns what it holds; changes nothing. */
+export interface ReadModelRequest {
+  type: 'readModel';
+  id: number;
+  bytes: Uint8Array;
+}
+
+/** Makes a model file the Draw view's model (e.g. the user's saved model), or goes back to the pretrained one. */
+export interface UseDigitModelRequest {
+  type: 'useDigitModel';
+  id: number;
+  /** null: the pretrained model. */
+  model: { bytes: Uint8Array; label: string } | null;
+}
+
+// ------------------------------------------ digits (the Draw view)
+// The worker keeps the digit models (web/src/worker/digits.ts): the
+// pretrained one, fetched on first use, and the user's own once the Train
+// view hands it over with `useDigitModel`. One of them reads drawn digits.
+
+export type DigitModelKind = 'pretrained' | 'user';
+
+/** The digit models and which one reads; `use` switches (keeping both). Answers once the pretrained model loaded or failed. */
+export interface DigitModelRequest {
+  type: 'digitModel';
+  id: number;
+  use?: DigitModelKind;
+}
+
+/** Reads a drawn digit: the core preprocesses the ink (Module.preprocessDigit), the active model predicts. */
+export interface DigitPredictRequest {
+  type: 'digitPredict';
+  id: number;
+  /** width × height, row-major, in [0, 1], 1 = ink (a canvas' alpha / 255). Transfer its buffer. */
+  ink: Float32Array;
+  width: number;
+  height: number;
+}
+
+export interface DigitModelStatus {
+  /** The model that reads digits; null when there is none (the pretrained one is loading or failed, and no user model). */
+  active: DigitModelKind | null;
+  /** The active model's label, e.g. "pretrained model (99.0%)"; '' when none. */
+  label: string;
+  /** The shipped model; `error` says why it failed ('' otherwise). */
+  pretrained: { state: 'loading' | 'ready' | 'failed'; label: string; error: string };
+  /** The user's model, when the Train view set one. */
+  user: { label: string } | null;
+}
+
+export interface DigitPrediction {
+  /** No ink: nothing was predicted (probabilities are all 0). */
+  empty: boolean;
+  /** The 28×28 image the network read, row-major, 1 = ink. */
+  pixels: Float32Array;
+  /** P(digit) for 0..9. */
+  probabilities: Float32Array;
+  /** Preprocessing + forward pass in the worker, milliseconds. */
+  milliseconds: number;
+  /** Which model read it (it can change under the page, e.g. after a worker restart). */
+  model: DigitModelKind;
+  label: string;
+}
+
 export type Request =
+  | LabRequest
   | ConfigureRequest
   | StartRequest
   | PauseRequest
@@ -125,7 +231,14 @@ export type Request =
   | ResetRequest
   | PredictRequest
   | EvaluateRequest
-  | PerceptronRequest;
+  | PerceptronRequest
+  | LoadDataRequest
+  | TestReportRequest
+  | ExportModelRequest
+  | ReadModelRequest
+  | UseDigitModelRequest
+  | DigitModelRequest
+  | DigitPredictRequest;
 
 export type RequestType = Request['type'];
 
@@ -176,8 +289,49 @@ export interface PerceptronSummary {
   predictions: Int32Array;
 }
 
+/** Sizes of a loaded data set's parts (0 where a source has no such part). */
+export interface DataInfo {
+  kind: DataSource['kind'];
+  train: number;
+  validation: number;
+  test: number;
+  features: number;
+  classes: number;
+}
+
+export interface Misclassified {
+  /** Row in the test set. */
+  index: number;
+  label: number;
+  predicted: number;
+  /** The network's probability for its (wrong) prediction. */
+  confidence: number;
+}
+
+export interface TestReport extends EvalResult {
+  session: number;
+  steps: number;
+  classes: number;
+  /** classes × classes counts, row = true label, column = predicted label. */
+  confusion: Int32Array;
+  /** All mistakes there are (confusion minus its diagonal). */
+  errorCount: number;
+  /** The first few mistakes, and their pixels: misclassified.length × features, row-major, in [0, 1]. */
+  misclassified: Misclassified[];
+  pixels: Float32Array;
+  /** Units of the first layer, and the weights of the first `shown` of them: shown × inputs, unit by unit. */
+  firstLayer: { units: number; shown: number; inputs: number; weights: Float32Array };
+}
+
+export interface ModelFile {
+  /** The .mlpl file. */
+  bytes: Uint8Array;
+  spec: NormalizedNetworkSpec;
+  parameters: Float32Array;
+}
+
 /** What each request type answers with. */
-export interface Results {
+export interface Results extends LabResults {
   configure: ConfigureResult;
   start: RunStatus;
   pause: RunStatus;
@@ -187,6 +341,14 @@ export interface Results {
   predict: PredictResult;
   evaluate: EvaluateResult;
   perceptron: PerceptronSummary;
+  loadData: DataInfo;
+  testReport: TestReport;
+  exportModel: ModelFile;
+  readModel: LoadedModel;
+  /** The active digit model's label. */
+  useDigitModel: { label: string };
+  digitModel: DigitModelStatus;
+  digitPredict: DigitPrediction;
 }
 
 // Fails to compile if a request type has no result type, or the reverse.
@@ -222,6 +384,33 @@ export interface ProgressEvent {
   firstStep: number;
   /** Why training stopped, when it diverged. */
   message: string;
+  /** Training examples per second over the last seconds of running; 0 while not running. */
+  examplesPerSecond: number;
+  /** Estimated seconds to the target epoch at that rate; NaN when unknown. */
+  secondsLeft: number;
+  /** Epochs that ended since the previous event, oldest first. */
+  epochsEnded: EpochSummary[];
+}
+
+export interface EpochSummary {
+  /** 1-based number of the epoch that ended. */
+  epoch: number;
+  /** Means over the epoch's batches (measured as it trained). */
+  loss: number;
+  accuracy: number;
+  /** On the source's validation set after the epoch; NaN when it has none. */
+  validationLoss: number;
+  validationAccuracy: number;
+}
+
+/** Loading a data set: bytes arriving, then the core parsing them. */
+export interface DataProgressEvent {
+  type: 'dataProgress';
+  kind: DataSource['kind'];
+  stage: 'download' | 'parse' | 'ready';
+  /** Compressed bytes received so far, of `total` (0 when the server did not say). */
+  loaded: number;
+  total: number;
 }
 
 export type ResultMessage = {
@@ -235,7 +424,7 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type WorkerMessage = ReadyEvent | ProgressEvent | ResultMessage | ErrorMessage;
+export type WorkerMessage = LabEvent | ReadyEvent | ProgressEvent | DataProgressEvent | ResultMessage | ErrorMessage;
 
 /** Ends an exhaustive switch: compiles only if every case was handled. */
 export function assertNever(value: never, what: string): never {

@@ -2,6 +2,7 @@
 // subscriptions, and a restart when the worker dies.
 
 import type {
+  DataProgressEvent,
   ProgressEvent,
   ReadyEvent,
   RequestBody,
@@ -10,6 +11,7 @@ import type {
   WorkerMessage,
 } from './protocol.ts';
 import { assertNever } from './protocol.ts';
+import type { LabEvent } from './protocol-lab.ts';
 
 export type ConnectionEvent =
   /** The module is up; `restarted` after a crash, when widgets must configure again. */
@@ -34,6 +36,8 @@ export class WorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly progressListeners = new Set<(e: ProgressEvent) => void>();
+  private readonly dataProgressListeners = new Set<(e: DataProgressEvent) => void>();
+  private readonly labListeners = new Set<(e: LabEvent) => void>();
   private readonly connectionListeners = new Set<(e: ConnectionEvent) => void>();
   private crashTimes: number[] = [];
   private restarted = false;
@@ -58,6 +62,18 @@ export class WorkerClient {
   onProgress(listener: (e: ProgressEvent) => void): () => void {
     this.progressListeners.add(listener);
     return () => this.progressListeners.delete(listener);
+  }
+
+  /** Data-set downloads and parsing (e.g. MNIST). */
+  /** The optimizer lab's network job (`lab-net` events). */
+  onLab(listener: (e: LabEvent) => void): () => void {
+    this.labListeners.add(listener);
+    return () => this.labListeners.delete(listener);
+  }
+
+  onDataProgress(listener: (e: DataProgressEvent) => void): () => void {
+    this.dataProgressListeners.add(listener);
+    return () => this.dataProgressListeners.delete(listener);
   }
 
   onConnection(listener: (e: ConnectionEvent) => void): () => void {
@@ -89,6 +105,12 @@ export class WorkerClient {
         return;
       case 'progress':
         for (const l of this.progressListeners) l(msg);
+        return;
+      case 'dataProgress':
+        for (const l of this.dataProgressListeners) l(msg);
+        return;
+      case 'lab-net':
+        for (const l of this.labListeners) l(msg);
         return;
       case 'result': {
         const p = this.pending.get(msg.id);

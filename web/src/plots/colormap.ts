@@ -18,7 +18,7 @@ const VIRIDIS_STOPS: readonly RGB[] = [
 /** 256 RGB entries, flat: lut[3 * i + channel]. */
 export type Colormap = Uint8ClampedArray;
 
-function buildLut(stops: readonly RGB[]): Colormap {
+export function buildLut(stops: readonly RGB[]): Colormap {
   const lut = new Uint8ClampedArray(256 * 3);
   const last = stops.length - 1;
   for (let i = 0; i < 256; i++) {
@@ -33,6 +33,25 @@ function buildLut(stops: readonly RGB[]): Colormap {
 }
 
 export const viridis: Colormap = buildLut(VIRIDIS_STOPS);
+
+// ColorBrewer's RdBu, blue for 0 (negative), white for 0.5, red for 1
+// (positive): a diverging map readable by the common forms of colour
+// blindness. For signed values, e.g. weights, mapped with 0.5 + v / (2 max|v|).
+const RDBU_STOPS: readonly RGB[] = [
+  [5, 48, 97],
+  [33, 102, 172],
+  [67, 147, 195],
+  [146, 197, 222],
+  [209, 229, 240],
+  [247, 247, 247],
+  [253, 219, 199],
+  [244, 165, 130],
+  [214, 96, 77],
+  [178, 24, 43],
+  [103, 0, 31],
+];
+
+export const rdbu: Colormap = buildLut(RDBU_STOPS);
 
 /** The colour of v in [0, 1] (clamped; NaN maps to 0). */
 export function colorAt(map: Colormap, v: number): RGB {

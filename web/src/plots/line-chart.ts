@@ -10,6 +10,8 @@ export interface SeriesSpec {
   label: string;
   /** A CSS custom property holding the colour, e.g. '--series-1'. */
   colorVar: string;
+  /** Mark each data point (for sparse series, e.g. one value per epoch). Default false. */
+  points?: boolean;
 }
 
 export interface LineChartOptions {
@@ -67,7 +69,7 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
           label: s.label,
           stroke: () => css(s.colorVar),
           width: 2,
-          points: { show: false },
+          points: { show: s.points ?? false, size: 6, fill: () => css(s.colorVar) },
         })),
       ],
       // The widget shows the numbers itself; a legend row would only take height.

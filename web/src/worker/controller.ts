@@ -3,10 +3,24 @@
 // clock as well as in the worker.
 
 import type { MlpModule, NetworkSpec, TrainConfig, TrainReport } from '../../generated/mlp-simd.mjs';
-import type { ConfigureResult, DataSource, Request, RunState, RunStatus, WorkerMessage } from '../protocol.ts';
+import type {
+  ConfigureResult,
+  DataInfo,
+  DataSource,
+  EpochSummary,
+  Request,
+  RunState,
+  RunStatus,
+  WorkerMessage,
+} from '../protocol.ts';
 import { assertNever } from '../protocol.ts';
 import type { Session } from './engine.ts';
 import * as engine from './engine.ts';
+import { answerDigitRequest, digitModelLabel, setDigitModel, usePretrainedDigitModel } from './digits.ts';
+import { exportModel, readModel, testReport } from './inspect.ts';
+import { loadMnist } from './mnist.ts';
+import { isLabRequest } from '../protocol-lab.ts';
+import { LabRunner } from './lab/runner.ts';
 
 export interface Host {
   post(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -27,6 +41,16 @@ const PROGRESS_INTERVAL_MS = 100;
 // second of batches (a throttled background tab would otherwise burst).
 const PACE_TICK_MS = 16;
 const MAX_CREDIT_SECONDS = 0.25;
+// Speed is measured over the last few seconds of running, once enough has passed to mean something.
+const RATE_WINDOW_MS = 3000;
+const MIN_RATE_SPAN_MS = 250;
+
+/** Where training stood at a moment of running. */
+interface RateSample {
+  t: number;
+  steps: number;
+  examples: number;
+}
 
 interface Run {
   targetEpoch: number;
@@ -52,6 +76,8 @@ export function errorMessage(e: unknown): string {
 
 export class Controller {
   private session: Session | null = null;
+  /** The optimizer lab's requests and its network job (worker/lab/). */
+  private lab: LabRunner | null = null;
   private lastSessionId = 0;
   private state: RunState = 'idle';
   private run: Run | null = null;
@@ -59,6 +85,9 @@ export class Controller {
   private message = '';
   private pendingLosses: Float32Array[] = [];
   private pendingFirstStep = 0;
+  private pendingEpochs: EpochSummary[] = [];
+  private examplesSeen = 0;
+  private rate: RateSample[] = [];
   private lastProgressAt = -Infinity;
   private tickScheduled = false;
 
@@ -77,10 +106,20 @@ export class Controller {
   }
 
   private dispatch(req: Request): void {
+    if (isLabRequest(req)) {
+      this.lab ??= new LabRunner(this.mod, this.host);
+      this.lab.handle(req);
+      return;
+    }
     const post = this.host.post.bind(this.host);
     switch (req.type) {
       case 'configure':
-        post({ type: 'result', id: req.id, op: 'configure', value: this.configure(req.network, req.train, req.data) });
+        post({
+          type: 'result',
+          id: req.id,
+          op: 'configure',
+          value: this.configure(req.network, req.train, req.data, req.parameters),
+        });
         return;
       case 'reset': {
         const s = this.requireSession();
@@ -123,8 +162,82 @@ export class Controller {
         );
         return;
       }
+      case 'loadData':
+        this.loadData(req.id, req.data);
+        return;
+      case 'testReport': {
+        const value = testReport(this.requireSession(), this.snap.steps, req.misclassified, req.weightImages);
+        post(
+          { type: 'result', id: req.id, op: 'testReport', value },
+          transferables(value.confusion, value.pixels, value.firstLayer.weights),
+        );
+        return;
+      }
+      case 'exportModel': {
+        const value = exportModel(this.mod, this.requireSession(), req.metadata);
+        post({ type: 'result', id: req.id, op: 'exportModel', value }, transferables(value.bytes, value.parameters));
+        return;
+      }
+      case 'readModel': {
+        const value = readModel(this.mod, req.bytes);
+        post({ type: 'result', id: req.id, op: 'readModel', value }, transferables(value.parameters));
+        return;
+      }
+      case 'useDigitModel': {
+        if (req.model) {
+          const m = readModel(this.mod, req.model.bytes);
+          setDigitModel(this.mod, m.spec, m.parameters, req.model.label);
+        } else {
+          usePretrainedDigitModel();
+        }
+        post({ type: 'result', id: req.id, op: 'useDigitModel', value: { label: digitModelLabel() } });
+        return;
+      }
+      case 'digitModel':
+      case 'digitPredict':
+        answerDigitRequest(this.mod, req, this.host);
+        return;
       default:
         assertNever(req, 'request');
+    }
+  }
+
+  /** Answers when the data is in the cache; MNIST downloads once, reporting dataProgress. */
+  private loadData(id: number, source: DataSource): void {
+    const post = this.host.post.bind(this.host);
+    switch (source.kind) {
+      case 'gate': {
+        const d = engine.makeDataset(this.mod, source);
+        const value: DataInfo = {
+          kind: 'gate',
+          train: d.size(),
+          validation: 0,
+          test: 0,
+          features: d.features(),
+          classes: d.classes(),
+        };
+        d.delete();
+        post({ type: 'result', id, op: 'loadData', value });
+        return;
+      }
+      case 'mnist':
+        loadMnist(this.mod, (stage, loaded, total) => post({ type: 'dataProgress', kind: 'mnist', stage, loaded, total })).then(
+          (sets) => {
+            const value: DataInfo = {
+              kind: 'mnist',
+              train: sets.train.size(),
+              validation: sets.validation.size(),
+              test: sets.test.size(),
+              features: sets.train.features(),
+              classes: sets.train.classes(),
+            };
+            post({ type: 'result', id, op: 'loadData', value });
+          },
+          (e: unknown) => post({ type: 'error', id, message: errorMessage(e) }),
+        );
+        return;
+      default:
+        assertNever(source, 'data source');
     }
   }
 
@@ -137,9 +250,14 @@ export class Controller {
     return { session: this.session?.id ?? 0, state: this.state, epoch: this.snap.epoch, steps: this.snap.steps };
   }
 
-  private configure(network: NetworkSpec, train: TrainConfig, source: DataSource): ConfigureResult {
+  private configure(
+    network: NetworkSpec,
+    train: TrainConfig,
+    source: DataSource,
+    parameters?: Float32Array,
+  ): ConfigureResult {
     // Build the new trainer before dropping the old one: a bad spec changes nothing.
-    const next = engine.openSession(this.mod, this.lastSessionId + 1, network, train, source);
+    const next = engine.openSession(this.mod, this.lastSessionId + 1, network, train, source, parameters);
     this.lastSessionId = next.id;
     if (this.session) engine.closeSession(this.session);
     this.session = next;
@@ -148,6 +266,9 @@ export class Controller {
     this.message = '';
     this.pendingLosses = [];
     this.pendingFirstStep = 0;
+    this.pendingEpochs = [];
+    this.examplesSeen = 0;
+    this.rate = [];
     this.state = 'idle';
     this.emitProgress();
     return {
@@ -171,6 +292,7 @@ export class Controller {
     if (!this.run) throw new Error('cannot resume: no run was started');
     this.run.credit = 1; // the first batch goes at once, even when paced
     this.run.lastTick = this.host.now();
+    this.rate = [{ t: this.run.lastTick, steps: this.snap.steps, examples: this.examplesSeen }];
     this.setState('running');
     this.scheduleTick(0);
   }
@@ -209,6 +331,7 @@ export class Controller {
           break;
         }
         this.record(report);
+        if (report.epochEnded) this.endEpoch(session, report);
         budget -= report.losses.length;
         if (run.batchesPerSecond > 0) run.credit -= report.losses.length;
         if (report.epochEnded && report.epoch >= run.targetEpoch) {
@@ -221,6 +344,7 @@ export class Controller {
       this.host.post({ type: 'error', message: `training stopped: ${errorMessage(e)}` });
       if (e instanceof WebAssembly.RuntimeError) this.host.fatal(e);
     }
+    this.sampleRate();
     if (next !== 'running') {
       this.setState(next);
       return;
@@ -232,6 +356,7 @@ export class Controller {
   private record(r: TrainReport): void {
     if (this.pendingLosses.length === 0) this.pendingFirstStep = this.snap.steps;
     if (r.losses.length > 0) this.pendingLosses.push(r.losses);
+    this.examplesSeen = r.examplesSeen;
     this.snap = {
       epoch: r.epoch,
       batch: r.batch,
@@ -242,11 +367,46 @@ export class Controller {
     };
   }
 
+  /** Per-epoch means as trained, and the held-out score after the epoch (MNIST: 5,000 validation images). */
+  private endEpoch(session: Session, r: TrainReport): void {
+    const v = engine.validate(session);
+    this.pendingEpochs.push({
+      epoch: r.epoch,
+      loss: r.epochLoss,
+      accuracy: r.epochAccuracy,
+      validationLoss: v?.loss ?? NaN,
+      validationAccuracy: v?.accuracy ?? NaN,
+    });
+  }
+
+  private sampleRate(): void {
+    const t = this.host.now();
+    this.rate.push({ t, steps: this.snap.steps, examples: this.examplesSeen });
+    while (this.rate.length > 2 && (this.rate[1]?.t ?? t) <= t - RATE_WINDOW_MS) this.rate.shift();
+  }
+
+  /** Examples per second while running (NaN until measured, 0 otherwise) and the time to the run's target. */
+  private speed(): { examplesPerSecond: number; secondsLeft: number } {
+    if (this.state !== 'running') return { examplesPerSecond: 0, secondsLeft: NaN };
+    const first = this.rate[0];
+    const last = this.rate[this.rate.length - 1];
+    if (!first || !last || last.t - first.t < MIN_RATE_SPAN_MS) return { examplesPerSecond: NaN, secondsLeft: NaN };
+    const seconds = (last.t - first.t) / 1000;
+    const stepsPerSecond = (last.steps - first.steps) / seconds;
+    const left = this.run ? (this.run.targetEpoch - this.snap.epoch) * this.snap.batchesPerEpoch - this.snap.batch : NaN;
+    return {
+      examplesPerSecond: (last.examples - first.examples) / seconds,
+      secondsLeft: stepsPerSecond > 0 ? Math.max(0, left) / stepsPerSecond : NaN,
+    };
+  }
+
   private emitProgress(): void {
     if (!this.session) return;
     const losses = concat(this.pendingLosses);
     const firstStep = this.pendingLosses.length > 0 ? this.pendingFirstStep : this.snap.steps;
     this.pendingLosses = [];
+    const epochsEnded = this.pendingEpochs;
+    this.pendingEpochs = [];
     this.lastProgressAt = this.host.now();
     this.host.post(
       {
@@ -258,6 +418,8 @@ export class Controller {
         losses,
         firstStep,
         message: this.message,
+        ...this.speed(),
+        epochsEnded,
       },
       transferables(losses),
     );

@@ -4,6 +4,7 @@
 
 import type {
   Dataset,
+  EvalResult,
   MlpModule,
   NetworkSpec,
   TrainConfig,
@@ -17,6 +18,7 @@ import type {
   PredictInput,
 } from '../protocol.ts';
 import { GATE_INPUTS, assertNever } from '../protocol.ts';
+import { requireMnist, share } from './mnist.ts';
 
 /** A trainer and the data set it trains on (kept for evaluate). Free with closeSession. */
 export interface Session {
@@ -26,6 +28,9 @@ export interface Session {
   readonly network: NetworkSpec;
   readonly train: TrainConfig;
   readonly source: DataSource;
+  /** Held-out sets, for sources that have them (MNIST). */
+  readonly validation?: Dataset;
+  readonly test?: Dataset;
 }
 
 /** A new Dataset handle; the caller deletes it. */
@@ -33,8 +38,10 @@ export function makeDataset(mod: MlpModule, source: DataSource): Dataset {
   switch (source.kind) {
     case 'gate':
       return mod.Dataset.logicGate(source.gate);
+    case 'mnist':
+      return share(requireMnist(mod).train);
     default:
-      return assertNever(source.kind, 'data source');
+      return assertNever(source, 'data source');
   }
 }
 
@@ -43,8 +50,10 @@ export function sourceFeatures(source: DataSource): Float32Array {
   switch (source.kind) {
     case 'gate':
       return Float32Array.from(GATE_INPUTS.flat());
+    case 'mnist':
+      throw new Error('MNIST is too big to copy to JavaScript whole; use its Dataset');
     default:
-      return assertNever(source.kind, 'data source');
+      return assertNever(source, 'data source');
   }
 }
 
@@ -54,12 +63,20 @@ export function openSession(
   network: NetworkSpec,
   train: TrainConfig,
   source: DataSource,
+  parameters?: Float32Array,
 ): Session {
   const data = makeDataset(mod, source);
+  let trainer: Trainer | null = null;
   try {
-    const trainer = new mod.Trainer(network, train, data);
-    return { id, trainer, data, network, train, source };
+    trainer = new mod.Trainer(network, train, data);
+    // Start from given weights (a saved model): the core checks their count and finiteness.
+    if (parameters) trainer.setParameters(parameters);
+    const session: Session = { id, trainer, data, network, train, source };
+    if (source.kind !== 'mnist') return session;
+    const sets = requireMnist(mod);
+    return { ...session, validation: share(sets.validation), test: share(sets.test) };
   } catch (e) {
+    trainer?.delete();
     data.delete();
     throw e;
   }
@@ -68,6 +85,13 @@ export function openSession(
 export function closeSession(session: Session): void {
   session.trainer.delete();
   session.data.delete();
+  session.validation?.delete();
+  session.test?.delete();
+}
+
+/** Loss and accuracy on the validation set after an epoch, or null when the source has none. */
+export function validate(session: Session): EvalResult | null {
+  return session.validation ? session.trainer.evaluate(session.validation) : null;
 }
 
 /** Cell-centre coordinates of a grid as rows of (x, y). */

@@ -1,0 +1,202 @@
+// Settings as a declarative table of typed properties that round-trips through
+// the URL hash (in the spirit of TensorFlow Playground's state.ts): each
+// property names its type, default and range, so parsing, validation,
+// serialisation and the notice for a bad value all come from one place.
+//
+// A hash looks like `#/route?key=value&key=value`. Only values that differ
+// from their default are written, which keeps shared links short; a link
+// therefore means the same thing as long as the defaults do.
+
+/** A number in [min, max]; `integer` rejects fractions. */
+export interface NumberProp {
+  readonly kind: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  /**
+   * The default depends on another (earlier, enum) property, e.g. a learning
+   * rate per surface: `{ on: 'surface', values: { bowl: 0.1 } }`. Missing
+   * entries fall back to `default`. Changing that property resets this one.
+   */
+  readonly per?: { readonly on: string; readonly values: Readonly<Record<string, number>> };
+}
+
+/** One of a fixed list of strings. */
+export interface EnumProp<V extends string = string> {
+  readonly kind: 'enum';
+  readonly default: V;
+  readonly values: readonly V[];
+}
+
+/** Written as 1 / 0 (true / false are read too). */
+export interface BoolProp {
+  readonly kind: 'bool';
+  readonly default: boolean;
+}
+
+export type Prop = NumberProp | EnumProp | BoolProp;
+export type Table = Readonly<Record<string, Prop>>;
+
+/** The value type each property holds. */
+export type ValueOf<P extends Prop> = P extends NumberProp
+  ? number
+  : P extends EnumProp<infer V>
+    ? V
+    : P extends BoolProp
+      ? boolean
+      : never;
+
+export type Values<T extends Table> = { -readonly [K in keyof T]: ValueOf<T[K]> };
+
+/** A value in the URL that could not be used, and what was used instead. */
+export interface StateProblem {
+  readonly key: string;
+  readonly raw: string;
+  /** What a valid value looks like, e.g. "a number from 0.0001 to 10". */
+  readonly expected: string;
+  /** The value used instead (as written in a URL), or null for an unknown key. */
+  readonly fallback: string | null;
+}
+
+// Builders, so a table reads like a list of declarations.
+export const num = (
+  def: number,
+  min: number,
+  max: number,
+  extra: { integer?: boolean; per?: NumberProp['per'] } = {},
+): NumberProp => ({ kind: 'number', default: def, min, max, ...extra });
+export const int = (def: number, min: number, max: number): NumberProp => num(def, min, max, { integer: true });
+export const choice = <const V extends string>(values: readonly V[], def: NoInfer<V>): EnumProp<V> => ({ kind: 'enum', default: def, values });
+export const flag = (def: boolean): BoolProp => ({ kind: 'bool', default: def });
+
+/** The default of `prop` given the values of the properties before it. */
+function defaultOf(prop: Prop, values: Readonly<Record<string, unknown>>): number | string | boolean {
+  if (prop.kind === 'number' && prop.per) {
+    const on = values[prop.per.on];
+    const v = typeof on === 'string' ? prop.per.values[on] : undefined;
+    return v ?? prop.default;
+  }
+  return prop.default;
+}
+
+export function expected(prop: Prop): string {
+  switch (prop.kind) {
+    case 'number':
+      return `${prop.integer ? 'an integer' : 'a number'} from ${prop.min} to ${prop.max}`;
+    case 'enum':
+      return `one of ${prop.values.join(', ')}`;
+    case 'bool':
+      return '1 or 0';
+  }
+}
+
+/** A raw URL value as the property's type, or undefined when it is not valid. */
+export function parseValue(prop: Prop, raw: string): number | string | boolean | undefined {
+  switch (prop.kind) {
+    case 'number': {
+      // Number('') is 0 and Number(' 1') is 1: insist on a plain numeral.
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw)) return undefined;
+      const v = Number(raw);
+      if (!Number.isFinite(v) || v < prop.min || v > prop.max) return undefined;
+      if (prop.integer && !Number.isInteger(v)) return undefined;
+      return v;
+    }
+    case 'enum':
+      return prop.values.includes(raw) ? raw : undefined;
+    case 'bool':
+      if (raw === '1' || raw === 'true') return true;
+      if (raw === '0' || raw === 'false') return false;
+      return undefined;
+  }
+}
+
+export function formatValue(value: number | string | boolean): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  // String(number) is the shortest text that reads back as the same double.
+  return String(value);
+}
+
+/** All defaults, dependent ones resolved in table order. */
+export function defaults<T extends Table>(table: T): Values<T> {
+  return parseParams(table, new URLSearchParams()).values;
+}
+
+/**
+ * Values from URL parameters: each valid value is taken, each invalid one is
+ * replaced by its default and reported, unknown keys are reported too.
+ */
+export function parseParams<T extends Table>(
+  table: T,
+  params: URLSearchParams,
+): { values: Values<T>; problems: StateProblem[] } {
+  const values: Record<string, unknown> = {};
+  const problems: StateProblem[] = [];
+  for (const [key, prop] of Object.entries(table)) {
+    const def = defaultOf(prop, values);
+    const raw = params.get(key);
+    if (raw === null) {
+      values[key] = def;
+      continue;
+    }
+    const v = parseValue(prop, raw);
+    if (v === undefined) {
+      problems.push({ key, raw, expected: expected(prop), fallback: formatValue(def) });
+      values[key] = def;
+    } else {
+      values[key] = v;
+    }
+  }
+  for (const key of params.keys()) {
+    if (!(key in table)) problems.push({ key, raw: params.get(key) ?? '', expected: 'a known setting', fallback: null });
+  }
+  // Every key of the table was assigned a value of its property's type above.
+  return { values: values as Values<T>, problems };
+}
+
+/** The parameters that differ from their defaults, in table order. */
+export function toParams<T extends Table>(table: T, values: Values<T>): URLSearchParams {
+  const params = new URLSearchParams();
+  const seen: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(table)) {
+    const v = values[key as keyof T] as number | string | boolean;
+    if (v !== defaultOf(prop, seen)) params.set(key, formatValue(v));
+    seen[key] = v;
+  }
+  return params;
+}
+
+/**
+ * Sets one value and resets the properties whose default depends on it (a new
+ * surface brings its own learning rates). Returns the new values.
+ */
+export function withValue<T extends Table, K extends keyof T & string>(
+  table: T,
+  values: Values<T>,
+  key: K,
+  value: Values<T>[K],
+): Values<T> {
+  const next: Record<string, unknown> = { ...values, [key]: value };
+  for (const [k, prop] of Object.entries(table)) {
+    if (prop.kind === 'number' && prop.per?.on === key) next[k] = defaultOf(prop, next);
+  }
+  return next as Values<T>;
+}
+
+/** The query part of a hash route: `#/route?x=1` → `x=1`. */
+export function hashParams(hash: string): URLSearchParams {
+  const q = hash.indexOf('?');
+  return new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
+}
+
+/** `#/route` plus the parameters, if any. */
+export function hashFor(route: string, params: URLSearchParams): string {
+  const q = params.toString();
+  return q ? `#/${route}?${q}` : `#/${route}`;
+}
+
+/** One sentence per problem, naming the parameter, for a visible notice. */
+export function describeProblem(p: StateProblem): string {
+  if (p.fallback === null) return `Unknown setting “${p.key}” in the link was ignored.`;
+  return `The link’s “${p.key}=${p.raw}” is not valid (expected ${p.expected}); using ${p.fallback}.`;
+}

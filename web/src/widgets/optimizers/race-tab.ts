@@ -1,0 +1,345 @@
+// "Optimizer race": GD, Momentum, NAG, Adagrad, RMSProp and Adam walk a 2-D
+// surface from the same (draggable) start, on a filled contour of the surface,
+// animated step by step. The legend follows the animation with each
+// optimizer's step, loss and the core's distance to the nearest minimum.
+// All numbers come from the core (SurfaceWalk) through the worker.
+
+import type { OptimizerName, OptimizerSettings, SurfaceSpec } from '../../../generated/mlp-simd.mjs';
+import type { RacePath, SurfaceField } from '../../protocol-lab.ts';
+import { createContourMap, type MapPath } from '../../plots/contour-map.ts';
+import { createSeriesChart } from '../../plots/series-chart.ts';
+import { h } from '../../ui/dom.ts';
+import { numberField, roundValues, selectField, sliderField, type Field } from './fields.ts';
+import { createPlayerBar } from './player-bar.ts';
+import { createPlayer } from './player.ts';
+import {
+  OPTIMIZERS,
+  OPTIMIZER_COLORS,
+  OPTIMIZER_LABELS,
+  OPTIMIZER_MARKERS,
+  SURFACES,
+  SURFACE_LABELS,
+  SURFACE_NOTES,
+  SURFACE_PRESETS,
+} from './presets.ts';
+import { createRaceLegend } from './race-legend.ts';
+import { LAB_STATE, type LabState } from './state.ts';
+import { card, errorText, stageCard, latestOnly, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
+
+const GRID = 201;
+const RUN_SECONDS = { slow: 20, normal: 8, fast: 3 } as const;
+const CHART_INTERVAL_MS = 50;
+
+interface Race {
+  key: string;
+  paths: Map<OptimizerName, RacePath>;
+  stepX: Map<OptimizerName, Float64Array>;
+  steps: number;
+}
+
+const surfaceOf = (s: LabState): SurfaceSpec => ({ name: s.surface, condition: s.kappa });
+const fieldKey = (s: LabState): string => `${s.surface}|${s.kappa}`;
+
+export function settingsOf(o: OptimizerName, s: LabState): OptimizerSettings {
+  const base = { optimizer: o, learningRate: s[`lr.${o}`] };
+  switch (o) {
+    case 'momentum':
+      return { ...base, momentum: s['mom.momentum'] };
+    case 'nesterov':
+      return { ...base, momentum: s['mom.nesterov'] };
+    case 'rmsprop':
+      return { ...base, rho: s['rho.rmsprop'] };
+    case 'adam':
+      return { ...base, beta1: s['b1.adam'], beta2: s['b2.adam'] };
+    case 'sgd':
+    case 'adagrad':
+      return base;
+  }
+}
+
+const raceKey = (s: LabState): string =>
+  JSON.stringify([fieldKey(s), s.x, s.y, s.noise, s.seed, s.steps, OPTIMIZERS.map((o) => settingsOf(o, s))]);
+
+/** Ten times the starting loss: above that only diverging walks go. */
+function capAbove(r: Race): number {
+  const first = [...r.paths.values()][0]?.loss[0] ?? NaN;
+  return Number.isFinite(first) && first > 0 ? 10 * first : Infinity;
+}
+
+/** Index of the point shown at time t (point k is after k steps). */
+const indexAt = (p: RacePath, t: number): number => Math.min(p.x.length - 1, Math.floor(t + 1e-9));
+
+export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
+  let state = initial;
+  let field: SurfaceField | null = null;
+  let race: Race | null = null;
+  let dragging = false;
+  let error = '';
+  let lastChartAt = 0;
+  let started = false;
+
+  // ---- controls
+  const P = LAB_STATE;
+  const syncs: ((s: LabState) => void)[] = [];
+  const set = <K extends keyof LabState>(key: K, f: Field<LabState[K]>): HTMLElement => {
+    syncs.push((s) => f.set(s[key]));
+    return f.element;
+  };
+  const kappaBox = h('div', {});
+  kappaBox.append(
+    set('kappa', sliderField({ label: 'Condition number κ', name: 'kappa', values: roundValues(1, 1000), value: state.kappa, log: true, onChange: (v) => ctx.update({ kappa: v }) })),
+  );
+  const surfaceNote = h('p', { class: 'hint' });
+  const controls = card(
+    'Surface',
+    'lab-controls',
+    [],
+    set('surface', selectField({ label: 'Surface', name: 'surface', options: SURFACES.map((v) => ({ value: v, label: SURFACE_LABELS[v] })), value: state.surface, onChange: (v) => ctx.update({ surface: v }) })),
+    surfaceNote,
+    kappaBox,
+    set('steps', sliderField({ label: 'Steps', name: 'steps', values: [10, 20, 50, 80, 100, 150, 200, 300, 500, 1000, 2000, 5000], value: state.steps, log: true, onChange: (v) => ctx.update({ steps: v }) })),
+    set('noise', sliderField({ label: 'Gradient noise σ', name: 'noise', values: [0, ...roundValues(0.01, 100)], value: state.noise, log: true, hint: 'Gaussian noise added to every gradient, as SGD’s mini-batches would', onChange: (v) => ctx.update({ noise: v }) })),
+    set('seed', numberField({ label: 'Noise seed', name: 'seed', value: state.seed, min: 0, max: P.seed.max, integer: true, onChange: (v) => ctx.update({ seed: v }) })),
+    h(
+      'div',
+      { class: 'pair' },
+      set('x', numberField({ label: 'Start x', name: 'x', value: state.x, min: P.x.min, max: P.x.max, onChange: (v) => ctx.update({ x: v }) })),
+      set('y', numberField({ label: 'Start y', name: 'y', value: state.y, min: P.y.min, max: P.y.max, onChange: (v) => ctx.update({ y: v }) })),
+    ),
+    h('p', { class: 'hint' }, 'Drag the start point on the plot, or focus the plot and use the arrow keys (Shift for bigger steps).'),
+  );
+
+  // ---- legend with each optimizer's switch, hyper-parameters and numbers
+  const legend = createRaceLegend(state, (changes) => ctx.update(changes));
+
+  // ---- the map and player
+  const player = createPlayer(() => render());
+  const bar = createPlayerBar(player, { speed: state.speed, onSpeed: (s) => ctx.update({ speed: s }), label: 'Race' });
+  const mapHost = h('div', { class: 'map-host' });
+  const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const mapCard = stageCard(
+    'Loss surface',
+    'lab-map',
+    [bar.element, pngButton('the race contour plot', 'optimizer-race', () => (map.flush(), map.canvas))],
+    mapHost,
+    h('p', { class: 'card-note' }, 'Six optimizers race from one start, each with its own hyper-parameters (defaults suit each surface). Gradient noise imitates SGD. ★ marks the minima.'),
+    errorBox,
+  );
+  const map = createContourMap(mapHost, {
+    label: 'Filled contour plot of the loss surface with each optimizer’s path from the start point',
+    xLabel: 'x',
+    yLabel: 'y',
+    colorbarLabel: 'loss',
+    maxHeight: 470,
+    reserveHeight: 250,
+    onStart: (x, y, final) => moveStart(x, y, final),
+  });
+
+  const chartHost = h('div', { class: 'chart-host' });
+  const chart = createSeriesChart(chartHost, {
+    label: 'Loss against steps',
+    xLabel: 'step',
+    yLabel: 'loss',
+    curves: OPTIMIZERS.map((o) => ({ label: OPTIMIZER_LABELS[o], color: OPTIMIZER_COLORS[o] })),
+    logY: true,
+    height: 168,
+  });
+  const side = h(
+    'div',
+    { class: 'lab-charts' },
+    card('Optimizers', 'lab-legend-card', [], legend.element),
+    card('Loss against steps', 'lab-chart', [pngButton('loss against steps', 'race-loss', () => chart.snapshot())], chartHost),
+  );
+
+  const element = h(
+    'div',
+    { class: 'lab-panel lab-race' },
+    h('div', { class: 'lab-grid' }, controls, mapCard, side),
+  );
+
+  // ---- requests
+  const requestField = latestOnly(
+    (s: LabState) => ctx.worker.request({ type: 'lab-surface', surface: surfaceOf(s), nx: GRID, ny: GRID }),
+    (r, s, stale) => {
+      if (stale || fieldKey(s) !== fieldKey(state)) return;
+      field = r;
+      map.setField({ values: r.values, nx: r.nx, ny: r.ny, view: r.view, decades: SURFACE_PRESETS[s.surface].decades });
+      map.setPoints(r.minima.map(([x, y]) => ({ x, y, shape: 'star' as const, color: '#ffffff' })));
+      chart.setLogY(state.surface !== 'saddle');
+      showError('');
+      render(true);
+    },
+    (e) => showError(errorText(e)),
+  );
+
+  const requestRace = latestOnly(
+    (s: LabState) =>
+      ctx.worker.request({
+        type: 'lab-race',
+        surface: surfaceOf(s),
+        start: [s.x, s.y],
+        noise: s.noise,
+        seed: s.seed,
+        steps: s.steps,
+        entries: OPTIMIZERS.map((o) => ({ key: o, settings: settingsOf(o, s) })),
+      }),
+    (r, s, stale) => {
+      if (stale && !dragging) return;
+      const paths = new Map<OptimizerName, RacePath>();
+      const stepX = new Map<OptimizerName, Float64Array>();
+      for (const p of r.paths) {
+        const o = OPTIMIZERS.find((k) => k === p.key);
+        if (!o) continue;
+        paths.set(o, p);
+        stepX.set(o, Float64Array.from(p.x, (_, i) => i));
+      }
+      race = { key: raceKey(s), paths, stepX, steps: s.steps };
+      showError('');
+      const wasPlaying = player.state.playing;
+      player.load(s.steps, wasPlaying && !dragging ? 0 : s.steps);
+      if (wasPlaying && !dragging) player.play();
+      bar.setEnabled(true);
+      render(true);
+    },
+    (e) => showError(errorText(e)),
+  );
+
+  function showError(message: string): void {
+    error = message;
+    errorBox.hidden = message === '';
+    errorBox.textContent = message;
+  }
+
+  function moveStart(x: number, y: number, final: boolean): void {
+    // Round to what a person can read and type; the URL then holds exactly this point.
+    const x2 = Number(x.toFixed(3));
+    const y2 = Number(y.toFixed(3));
+    dragging = !final;
+    map.setStart([x2, y2]);
+    ctx.update({ x: x2, y: y2 });
+    if (final) ctx.announce(`Start moved to x = ${x2}, y = ${y2}.`);
+  }
+
+  const enabled = (o: OptimizerName): boolean => state[`on.${o}`];
+
+  function render(forceChart = false): void {
+    const t = player.state.t;
+    bar.update(player.state, race ? `step ${Math.floor(t + 1e-9)} / ${race.steps}` : '');
+    const r = race;
+    if (!r) {
+      map.setPaths([]);
+      return;
+    }
+    const mapPaths: MapPath[] = [];
+    for (const o of OPTIMIZERS) {
+      const p = r.paths.get(o);
+      if (!p || !enabled(o)) continue;
+      mapPaths.push({
+        key: o,
+        color: OPTIMIZER_COLORS[o],
+        marker: OPTIMIZER_MARKERS[o],
+        x: p.x,
+        y: p.y,
+        shown: indexAt(p, t) + 1,
+        diverged: p.diverged,
+      });
+    }
+    map.setPaths(mapPaths);
+    map.setStart([state.x, state.y]);
+    legend.show(
+      OPTIMIZERS.map((o) => {
+        const p = r.paths.get(o);
+        if (!p) return { key: o, step: 0, loss: NaN, distance: NaN, diverged: false };
+        const i = indexAt(p, t);
+        return {
+          key: o,
+          step: i,
+          loss: p.loss[i] ?? NaN,
+          distance: p.distance.length > 0 ? (p.distance[i] ?? NaN) : NaN,
+          diverged: p.diverged && i >= p.x.length - 1,
+        };
+      }),
+    );
+    const now = performance.now();
+    if (!forceChart && player.state.playing && now - lastChartAt < CHART_INTERVAL_MS) return;
+    lastChartAt = now;
+    chart.setData(
+      OPTIMIZERS.map((o) => {
+        const p = r.paths.get(o);
+        const x = r.stepX.get(o);
+        if (!p || !x || !enabled(o)) return { x: [], y: [] };
+        return { x, y: p.loss, n: indexAt(p, t) + 1 };
+      }),
+      [0, r.steps],
+      capAbove(r),
+    );
+  }
+
+  function apply(next: LabState): void {
+    const prev = state;
+    state = next;
+    for (const sync of syncs) sync(next);
+    legend.sync(next);
+    kappaBox.hidden = next.surface !== 'bowl';
+    surfaceNote.textContent = SURFACE_NOTES[next.surface];
+    bar.setSpeed(next.speed);
+    player.setRate(next.steps / RUN_SECONDS[next.speed]);
+    player.setStepSize(1);
+    if (!field || fieldKey(prev) !== fieldKey(next)) requestField(next);
+    if (!race || race.key !== raceKey(next)) requestRace(next);
+    else render(true);
+  }
+
+  bar.setEnabled(false);
+
+  return {
+    element,
+    apply(next) {
+      if (started) apply(next);
+      else state = next;
+    },
+    setActive(active) {
+      element.hidden = !active;
+      if (active && !started) {
+        started = true;
+        apply(state);
+      }
+      if (!active) player.pause();
+    },
+    toggle: () => player.toggle(),
+    step: () => player.step(),
+    reset: () => player.reset(),
+    reload() {
+      field = null;
+      race = null;
+      if (started) apply(state);
+    },
+    debug(): TabDebug {
+      const t = player.state.t;
+      const r = race;
+      const paths = r
+        ? OPTIMIZERS.filter(enabled).flatMap((o) => {
+            const p = r.paths.get(o);
+            if (!p) return [];
+            return [{ key: o, shown: indexAt(p, t) + 1, length: p.x.length, diverged: p.diverged, x: Array.from(p.x), y: Array.from(p.y) }];
+          })
+        : [];
+      return {
+        tab: 'race',
+        ready: r !== null && field !== null,
+        t,
+        end: player.state.end,
+        playing: player.state.playing,
+        paths,
+        diverged: paths.filter((p) => p.diverged && p.shown >= p.length).map((p) => p.key),
+        error,
+      };
+    },
+    destroy() {
+      player.destroy();
+      map.destroy();
+      chart.destroy();
+      element.remove();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// MNIST in the worker: the packed .gz files are fetched (counting bytes for a
+// progress bar), inflated with DecompressionStream as they arrive, parsed and
+// validated by the core (Module.parseMnist, whose errors say what is wrong),
+// split the book's way and kept for the life of the module, so configuring a
+// new network never downloads again.
+
+import type { Dataset, Handle, MlpModule } from '../../generated/mlp-simd.mjs';
+import { MNIST_SPLIT } from '../protocol.ts';
+
+/** The cached sets. The cache owns these handles: share them with `share`, never delete them. */
+export interface MnistSets {
+  /** The first 55,000 images of the training file. */
+  readonly train: Dataset;
+  /** Its last 5,000. */
+  readonly validation: Dataset;
+  /** The 10,000 of the test file. */
+  readonly test: Dataset;
+}
+
+export type LoadStage = 'download' | 'parse' | 'ready';
+export type OnLoadProgress = (stage: LoadStage, loaded: number, total: number) => void;
+export type FetchBytes = (url: string) => Promise<Response>;
+
+const FILES = {
+  trainImages: 'train-images-idx3-ubyte.gz',
+  trainLabels: 'train-labels-idx1-ubyte.gz',
+  testImages: 't10k-images-idx3-ubyte.gz',
+  testLabels: 't10k-labels-idx1-ubyte.gz',
+} as const;
+type FileKey = keyof typeof FILES;
+
+const PROGRESS_INTERVAL_MS = 100;
+
+const loaded = new WeakMap<MlpModule, MnistSets>();
+const loading = new WeakMap<MlpModule, Promise<MnistSets>>();
+
+/** Where the packed files are served: public/data/mnist/ under the page's base URL. */
+export function mnistBaseUrl(): string {
+  const base = import.meta.env?.BASE_URL ?? '/';
+  return new URL(`${base}data/mnist/`, globalThis.location?.href ?? 'http://localhost/').href;
+}
+
+/** The sets, if loadMnist finished for this module. */
+export function cachedMnist(mod: MlpModule): MnistSets | null {
+  return loaded.get(mod) ?? null;
+}
+
+export function requireMnist(mod: MlpModule): MnistSets {
+  const sets = loaded.get(mod);
+  if (!sets) throw new Error('MNIST is not loaded yet: send loadData first');
+  return sets;
+}
+
+/**
+ * A second JS handle on the same C++ object (Embind's ClassHandle.clone(),
+ * which mlp.d.ts does not list): deleting it leaves the original alive.
+ */
+export function share<T extends Handle>(handle: T): T {
+  return (handle as T & { clone(): T }).clone();
+}
+
+/** Loads once per module; concurrent callers share the download. A failure is not cached. */
+export function loadMnist(
+  mod: MlpModule,
+  onProgress: OnLoadProgress,
+  baseUrl: string = mnistBaseUrl(),
+  fetchBytes: FetchBytes = (url) => fetch(url),
+): Promise<MnistSets> {
+  const done = loaded.get(mod);
+  if (done) {
+    onProgress('ready', 0, 0);
+    return Promise.resolve(done);
+  }
+  let pending = loading.get(mod);
+  if (!pending) {
+    pending = download(mod, onProgress, baseUrl, fetchBytes).then(
+      (sets) => {
+        loaded.set(mod, sets);
+        loading.delete(mod);
+        onProgress('ready', 0, 0);
+        return sets;
+      },
+      (e: unknown) => {
+        loading.delete(mod);
+        throw e;
+      },
+    );
+    loading.set(mod, pending);
+  }
+  return pending;
+}
+
+async function download(
+  mod: MlpModule,
+  onProgress: OnLoadProgress,
+  baseUrl: string,
+  fetchBytes: FetchBytes,
+): Promise<MnistSets> {
+  const keys = Object.keys(FILES) as FileKey[];
+  const received = new Map<FileKey, number>();
+  const sizes = new Map<FileKey, number>();
+  let lastReport = -Infinity;
+  const report = (force: boolean): void => {
+    const now = performance.now();
+    if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return;
+    lastReport = now;
+    let got = 0;
+    for (const n of received.values()) got += n;
+    // A total only when every server said how big its file is.
+    let total = 0;
+    if (sizes.size === keys.length) for (const n of sizes.values()) total += n;
+    onProgress('download', got, total);
+  };
+
+  const inflate = async (key: FileKey): Promise<Uint8Array> => {
+    const file = FILES[key];
+    let response: Response;
+    try {
+      response = await fetchBytes(new URL(file, baseUrl).href);
+    } catch (e) {
+      throw new Error(`could not download ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!response.ok || !response.body) throw new Error(`could not download ${file}: HTTP ${response.status}`);
+    const length = Number(response.headers.get('Content-Length'));
+    if (length > 0) sizes.set(key, length);
+    received.set(key, 0);
+    const counter = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+      transform(chunk, out) {
+        received.set(key, (received.get(key) ?? 0) + chunk.byteLength);
+        report(false);
+        out.enqueue(chunk);
+      },
+    });
+    try {
+      const inflated = response.body.pipeThrough(counter).pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(inflated).arrayBuffer());
+    } catch (e) {
+      throw new Error(`${file} is not a complete gzip file (${e instanceof Error ? e.message : String(e)})`);
+    }
+  };
+
+  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(keys.map(inflate));
+  report(true);
+  onProgress('parse', 0, 0);
+  const all = parse(mod, 'training', trainImages, trainLabels, MNIST_SPLIT.train + MNIST_SPLIT.validation);
+  let test: Dataset | null = null;
+  try {
+    test = parse(mod, 'test', testImages, testLabels, MNIST_SPLIT.test);
+    const train = all.slice(0, MNIST_SPLIT.train);
+    const validation = all.slice(MNIST_SPLIT.train, MNIST_SPLIT.validation);
+    return { train, validation, test };
+  } catch (e) {
+    test?.delete();
+    throw e;
+  } finally {
+    all.delete();
+  }
+}
+
+function parse(
+  mod: MlpModule,
+  which: string,
+  images: Uint8Array | undefined,
+  labels: Uint8Array | undefined,
+  rows: number,
+): Dataset {
+  if (!images || !labels) throw new Error(`MNIST ${which} files are missing`);
+  let data: Dataset;
+  try {
+    data = mod.parseMnist(images, labels);
+  } catch (e) {
+    throw new Error(`MNIST ${which} set: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (data.size() !== rows || data.features() !== 784 || data.classes() !== 10) {
+    const got = `${data.size()} images of ${data.features()} pixels in ${data.classes()} classes`;
+    data.delete();
+    throw new Error(`MNIST ${which} set: expected ${rows.toLocaleString('en')} images of 784 pixels in 10 classes, got ${got}`);
+  }
+  return data;
+}
