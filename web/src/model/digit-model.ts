@@ -11,9 +11,14 @@ export function digitModelLabel(m: SavedModel): string {
   return `your model (${(m.testAccuracy * 100).toFixed(1)}%)`;
 }
 
+/** Dispatched on window after the worker's digit model changed, so a mounted Draw view re-reads it. */
+export const DIGIT_MODEL_CHANGED = 'mlp-lab:digit-model-changed';
+
 /** Makes this saved model the digit model, or goes back to the pretrained one (null). */
 export async function useForDigits(worker: WorkerClient, m: SavedModel | null): Promise<void> {
   await worker.request({ type: 'useDigitModel', model: m ? { bytes: m.bytes, label: digitModelLabel(m) } : null });
+  // The Draw view may have asked before this arrived (the saved model is read from IndexedDB first).
+  window.dispatchEvent(new Event(DIGIT_MODEL_CHANGED));
 }
 
 /** At start-up: the saved model, if any, becomes the digit model. Failures leave the pretrained one. */

@@ -5,6 +5,7 @@
 
 import './draw.css';
 import type { DigitModelKind, DigitModelStatus, DigitPrediction } from '../../protocol.ts';
+import { DIGIT_MODEL_CHANGED } from '../../model/digit-model.ts';
 import { h } from '../../ui/dom.ts';
 import type { WidgetContext } from '../types.ts';
 import { createInkReader } from './ink.ts';
@@ -287,12 +288,20 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     }
   });
 
+  // The page hands the saved model to the worker after reading IndexedDB,
+  // which can be after this view first asked; then it reads the models again.
+  const onModelChanged = (): void => {
+    if (status) void refreshStatus().then(readAgain);
+  };
+  window.addEventListener(DIGIT_MODEL_CHANGED, onModelChanged);
+
   void loadModels();
 
   return () => {
     disposed = true;
     if (frame) cancelAnimationFrame(frame);
     document.removeEventListener('keydown', onKey);
+    window.removeEventListener(DIGIT_MODEL_CHANGED, onModelChanged);
     offConnection();
     pad.destroy();
     preview.destroy();
