@@ -18,6 +18,11 @@ export interface Handle {
   isDeleted(): boolean;
 }
 
+/** A shared (smart-pointer) object: clone() gives a second handle on the same C++ object; each handle needs its own delete(). */
+export interface SharedHandle<T> extends Handle {
+  clone(): T;
+}
+
 export type ActivationName =
   | 'identity' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softmax';
 export type LossName = 'softmax_cross_entropy' | 'mse' | 'binary_cross_entropy';
@@ -119,7 +124,7 @@ export interface Rng extends Handle {
   below(n: number): number;
 }
 
-export interface Dataset extends Handle {
+export interface Dataset extends SharedHandle<Dataset> {
   size(): number;
   features(): number;
   /** Number of classes, 0 for target (regression) sets. */

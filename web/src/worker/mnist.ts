@@ -53,7 +53,7 @@ export function requireMnist(mod: MlpModule): MnistSets {
 
 /**
  * A second JS handle on the same C++ object (Embind's ClassHandle.clone(),
- * which mlp.d.ts does not list): deleting it leaves the original alive.
+ * SharedHandle in mlp.d.ts): deleting it leaves the original alive.
  */
 export function share<T extends Handle>(handle: T): T {
   return (handle as T & { clone(): T }).clone();
