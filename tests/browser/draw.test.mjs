@@ -6,9 +6,9 @@
 // frame; a corrupt model file is reported with the core's message.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { DIGITS } from './digit-strokes.mjs';
-import { launchBrowser, openPage, requireBuild, screenshot, serveDist, since } from './helpers.mjs';
+import { openPage, screenshot, since, withBrowser } from './helpers.mjs';
 
 const WAIT = { timeout: 10_000 };
 const FRAME_MS = 16;
@@ -84,25 +84,11 @@ function inkedPreviewPixels(page) {
 }
 
 describe('draw widget', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    requireBuild();
-    const t0 = performance.now();
-    server = await serveDist();
-    browser = await launchBrowser();
-    console.log(`server + browser up in ${since(t0)} ms (${server.url})`);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withBrowser();
 
   test('mouse: the home page reads 0, 1 and 7; undo and clear; the network’s view; latency', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, server.url);
+    const s = await openPage(env.browser, env.server.url);
     const { page } = s;
     try {
       await widget(page).waitFor(WAIT);
@@ -173,7 +159,7 @@ describe('draw widget', () => {
 
   test('touch on a HiDPI phone, dark theme: a finger draws a 7 without scrolling the page', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/draw`, {
+    const s = await openPage(env.browser, `${env.server.url}#/draw`, {
       viewport: { width: 390, height: 844 },
       colorScheme: 'dark',
       deviceScaleFactor: 3,
@@ -208,13 +194,13 @@ describe('draw widget', () => {
   });
 
   test('a corrupt model file is reported with the core’s message', async () => {
-    const s = await openPage(browser, 'about:blank', { colorScheme: 'dark' });
+    const s = await openPage(env.browser, 'about:blank', { colorScheme: 'dark' });
     const { page } = s;
     try {
       await page.context().route('**/models/mnist-mlp.mlpl', (route) =>
         route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('not a model') }),
       );
-      await page.goto(`${server.url}#/draw`);
+      await page.goto(`${env.server.url}#/draw`);
       await page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.state === 'error', null, WAIT);
       const alert = page.locator('.readout [role="alert"]');
       assert.match(await alert.innerText(), /The model could not be loaded/);
@@ -234,7 +220,7 @@ describe('draw widget', () => {
     }
   });
   test('your model: a saved model reads; the switch goes to the pretrained one and back', async () => {
-    const s = await openPage(browser, `${server.url}#/draw`);
+    const s = await openPage(env.browser, `${env.server.url}#/draw`);
     const { page } = s;
     try {
       await waitForModel(page);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
@@ -44,6 +45,25 @@ export function launchBrowser() {
 }
 
 /** The built page on a free port of 127.0.0.1. */
+/**
+ * Registers the suite's before/after: the built page served and one browser,
+ * reachable as env.server / env.browser inside the tests.
+ */
+export function withBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    requireBuild();
+    const t0 = performance.now();
+    [env.server, env.browser] = await Promise.all([serveDist(), launchBrowser()]);
+    console.log(`server + browser up in ${Math.round(performance.now() - t0)} ms (${env.server.url})`);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
 export function serveDist() {
   return startServer({ root: DIST, port: 0 });
 }

@@ -6,8 +6,8 @@
 // the lab's debug hook (window.__mlpLab.snapshot()).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, requireBuild, screenshot, serveDist, since } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { openPage, screenshot, since, withBrowser } from './helpers.mjs';
 
 const WAIT = { timeout: 15_000 };
 
@@ -31,25 +31,11 @@ async function press(page, key) {
 const heads = (view) => view.paths.map((p) => [p.key, p.shown, p.x[p.shown - 1], p.y[p.shown - 1]]);
 
 describe('optimizer lab', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    requireBuild();
-    const t0 = performance.now();
-    server = await serveDist();
-    browser = await launchBrowser();
-    console.log(`server + browser up in ${since(t0)} ms (${server.url})`);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withBrowser();
 
   test('GD vs SGD vs mini-batch: play moves all three paths', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/optimizers`);
+    const s = await openPage(env.browser, `${env.server.url}#/optimizers`);
     const { page } = s;
     try {
       assert.equal(await page.getByRole('link', { name: 'Optimizers' }).getAttribute('aria-current'), 'page');
@@ -108,7 +94,7 @@ describe('optimizer lab', () => {
     for (const link of links) {
       const views = [];
       for (let i = 0; i < 2; i++) {
-        const s = await openPage(browser, `${server.url}${link}`);
+        const s = await openPage(env.browser, `${env.server.url}${link}`);
         try {
           const snap = await ready(s.page);
           // The link round-trips: what the page writes back is what it read.
@@ -129,7 +115,7 @@ describe('optimizer lab', () => {
 
   test('a diverging learning rate ends its path at a "diverged" marker', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/optimizers?tab=race&surface=bowl&lr.sgd=3`);
+    const s = await openPage(env.browser, `${env.server.url}#/optimizers?tab=race&surface=bowl&lr.sgd=3`);
     const { page } = s;
     try {
       const snap = await ready(page);
@@ -157,7 +143,7 @@ describe('optimizer lab', () => {
 
   test('an invalid link value falls back to its default with a notice naming it', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/optimizers?tab=race&surface=himmelblau&lr.adam=banana&steps=0`);
+    const s = await openPage(env.browser, `${env.server.url}#/optimizers?tab=race&surface=himmelblau&lr.adam=banana&steps=0`);
     const { page } = s;
     try {
       const snap = await ready(page);
@@ -193,7 +179,7 @@ describe('optimizer lab', () => {
 
   test('keys: r resets, → steps, space plays and pauses (not while typing)', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/optimizers?tab=race&surface=rosenbrock`, { colorScheme: 'dark' });
+    const s = await openPage(env.browser, `${env.server.url}#/optimizers?tab=race&surface=rosenbrock`, { colorScheme: 'dark' });
     const { page } = s;
     try {
       await ready(page);
@@ -249,7 +235,7 @@ describe('optimizer lab', () => {
 
   test('real network: three runs train in the worker, then the landscape slice', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/optimizers?tab=net&net.epochs=30`, { viewport: { width: 390, height: 844 } });
+    const s = await openPage(env.browser, `${env.server.url}#/optimizers?tab=net&net.epochs=30`, { viewport: { width: 390, height: 844 } });
     const { page } = s;
     try {
       const snap = await ready(page);

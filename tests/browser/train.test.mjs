@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { loadModule } from '../node/load-module.mjs';
-import { ROOT, SCREENSHOTS, launchBrowser, openPage, requireBuild, screenshot, serveDist, since } from './helpers.mjs';
+import { ROOT, SCREENSHOTS, openPage, screenshot, since, withBrowser } from './helpers.mjs';
 
 const WAIT = { timeout: 15_000 };
 
@@ -66,25 +66,15 @@ async function fullScreenshot(page, name) {
 }
 
 describe('Train view', () => {
-  let server;
-  let browser;
+  const env = withBrowser();
   let M;
-
   before(async () => {
-    requireBuild();
-    const t0 = performance.now();
-    [server, browser, M] = await Promise.all([serveDist(), launchBrowser(), loadModule('simd')]);
-    console.log(`server + browser up in ${since(t0)} ms (${server.url})`);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    M = await loadModule('simd');
   });
 
   test('train, pause, resume, stop without long tasks; the model survives a reload; bad files are refused', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/train`, { initScript: observeLongTasks });
+    const s = await openPage(env.browser, `${env.server.url}#/train`, { initScript: observeLongTasks });
     const { page } = s;
     try {
       await page.getByRole('status').filter({ hasText: 'WASM SIMD' }).waitFor(WAIT);
@@ -201,9 +191,9 @@ describe('Train view', () => {
 
       // The Draw view reads digits with it, and coming back finds it again.
       const label = `your model (${Number.parseFloat(accuracy).toFixed(1)}%)`;
-      await page.goto(`${server.url}#/draw`);
+      await page.goto(`${env.server.url}#/draw`);
       await page.getByText(label, { exact: true }).first().waitFor(WAIT);
-      await page.goto(`${server.url}#/train`);
+      await page.goto(`${env.server.url}#/train`);
       await waitForData(page);
       await stat(page, 'test-accuracy').filter({ hasText: accuracy }).waitFor(WAIT);
 
@@ -266,7 +256,7 @@ describe('Train view', () => {
 
   test('phone, dark: a finished run is scored and saved, divergence is reported, a dead worker is restarted', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/train`, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const s = await openPage(env.browser, `${env.server.url}#/train`, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     const { page } = s;
     try {
       await waitForData(page);
@@ -325,7 +315,7 @@ describe('Train view', () => {
 
   test('a truncated MNIST file is reported and can be retried; the Géron preset fills the form', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, 'about:blank');
+    const s = await openPage(env.browser, 'about:blank');
     const { page } = s;
     try {
       const labels = zlib.gunzipSync(fs.readFileSync(path.join(ROOT, 'public/data/mnist/t10k-labels-idx1-ubyte.gz')));
@@ -333,7 +323,7 @@ describe('Train view', () => {
       await page.route('**/data/mnist/t10k-labels-idx1-ubyte.gz', (route) =>
         route.fulfill({ status: 200, contentType: 'application/gzip', body: truncated }),
       );
-      await page.goto(`${server.url}#/train`);
+      await page.goto(`${env.server.url}#/train`);
       await page.waitForFunction(() => document.querySelector('.data-line')?.dataset.state === 'error', null, WAIT);
       assert.equal(
         await stat(page, 'data').innerText(),

@@ -3,9 +3,9 @@
 // XOR, the MLP learns XOR, in the SIMD build and in the forced scalar build.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CSP } from '../../scripts/serve.mjs';
-import { launchBrowser, openPage, requireBuild, screenshot, serveDist, since } from './helpers.mjs';
+import { openPage, screenshot, since, withBrowser } from './helpers.mjs';
 
 const WAIT = { timeout: 10_000 };
 
@@ -31,25 +31,11 @@ async function waitForStat(page, key, pattern) {
 }
 
 describe('logic gates widget', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    requireBuild();
-    const t0 = performance.now();
-    server = await serveDist();
-    browser = await launchBrowser();
-    console.log(`server + browser up in ${since(t0)} ms (${server.url})`);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = withBrowser();
 
   test('SIMD build: the perceptron learns AND, not XOR; the MLP learns XOR', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/xor`);
+    const s = await openPage(env.browser, `${env.server.url}#/xor`);
     const { page } = s;
     try {
       assert.equal(s.response.headers()['content-security-policy'], CSP, 'the page is served with the strict CSP');
@@ -107,7 +93,7 @@ describe('logic gates widget', () => {
 
   test('?wasm=scalar: the scalar build runs and still learns XOR (keyboard only)', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}?wasm=scalar#/xor`, { colorScheme: 'dark' });
+    const s = await openPage(env.browser, `${env.server.url}?wasm=scalar#/xor`, { colorScheme: 'dark' });
     const { page } = s;
     try {
       const status = page.getByRole('status');
@@ -134,7 +120,7 @@ describe('logic gates widget', () => {
 
   test('a core error is shown; a dead worker is reported and restarted', async () => {
     const t0 = performance.now();
-    const s = await openPage(browser, `${server.url}#/xor`, { viewport: { width: 390, height: 844 } });
+    const s = await openPage(env.browser, `${env.server.url}#/xor`, { viewport: { width: 390, height: 844 } });
     const { page } = s;
     try {
       await page.getByRole('status').filter({ hasText: 'WASM SIMD' }).waitFor(WAIT);
