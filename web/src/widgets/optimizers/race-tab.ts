@@ -24,7 +24,7 @@ import {
 } from './presets.ts';
 import { createRaceLegend } from './race-legend.ts';
 import { LAB_STATE, type LabState } from './state.ts';
-import { card, errorText, stageCard, latestOnly, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
+import { card, errorText, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
 
 const GRID = 201;
 const RUN_SECONDS = { slow: 20, normal: 8, fast: 3 } as const;
@@ -76,7 +76,6 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
   let dragging = false;
   let error = '';
   let lastChartAt = 0;
-  let started = false;
 
   // ---- controls
   const P = LAB_STATE;
@@ -293,27 +292,17 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
   bar.setEnabled(false);
 
   return {
-    element,
-    apply(next) {
-      if (started) apply(next);
-      else state = next;
-    },
-    setActive(active) {
-      element.hidden = !active;
-      if (active && !started) {
-        started = true;
-        apply(state);
-      }
-      if (!active) player.pause();
-    },
-    toggle: () => player.toggle(),
-    step: () => player.step(),
-    reset: () => player.reset(),
-    reload() {
-      field = null;
-      race = null;
-      if (started) apply(state);
-    },
+    ...lazyPlayerTab({
+      element,
+      player,
+      latest: () => state,
+      remember: (next) => (state = next),
+      apply,
+      forget: () => {
+        field = null;
+        race = null;
+      },
+    }),
     debug(): TabDebug {
       const t = player.state.t;
       const r = race;

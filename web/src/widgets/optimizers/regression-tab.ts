@@ -14,7 +14,7 @@ import { createPlayerBar } from './player-bar.ts';
 import { createPlayer } from './player.ts';
 import { REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS, type Regime } from './presets.ts';
 import { LAB_STATE, type LabState } from './state.ts';
-import { card, errorText, stageCard, latestOnly, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
+import { card, errorText, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
 
 const GRID = 161;
 const HALF_WIDTH: [number, number] = [5, 5];
@@ -294,33 +294,18 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
   player.setRate(rate(state));
   bar.setEnabled(false);
   map.setStart([state['gd.x'], state['gd.y']]);
-  let started = false;
-
   return {
-    element,
-    apply(next) {
-      if (!started) {
-        state = next;
-        return;
-      }
-      apply(next);
-    },
-    setActive(active) {
-      element.hidden = !active;
-      if (active && !started) {
-        started = true;
-        apply(state);
-      }
-      if (!active) player.pause();
-    },
-    toggle: () => player.toggle(),
-    step: () => player.step(),
-    reset: () => player.reset(),
-    reload() {
-      setup = null;
-      walks = null;
-      if (started) apply(state);
-    },
+    ...lazyPlayerTab({
+      element,
+      player,
+      latest: () => state,
+      remember: (next) => (state = next),
+      apply,
+      forget: () => {
+        setup = null;
+        walks = null;
+      },
+    }),
     debug(): TabDebug {
       const t = player.state.t;
       const w = walks;

@@ -5,6 +5,7 @@
 import { savePng } from '../../plots/save-png.ts';
 import { h } from '../../ui/dom.ts';
 import type { WorkerClient } from '../../worker-client.ts';
+import type { Player } from './player.ts';
 import type { LabState, Tab } from './state.ts';
 
 export interface TabContext {
@@ -51,6 +52,52 @@ export interface LabTab {
   reload(): void;
   debug(): TabDebug;
   destroy(): void;
+}
+
+/** What an animated view tells lazyPlayerTab about itself. */
+export interface PlayerTabParts {
+  readonly element: HTMLElement;
+  readonly player: Player;
+  /** The view's current settings (kept by the view; apply() updates them). */
+  latest(): LabState;
+  /** Settings that arrive before the view was ever shown: just remember them. */
+  remember(state: LabState): void;
+  /** Shows these settings (asks the worker, redraws). */
+  apply(state: LabState): void;
+  /** Drops what came from the worker (it restarted). */
+  forget(): void;
+}
+
+/**
+ * The LabTab members the animated views share: nothing is asked of the worker
+ * until the view is first shown, the keyboard shortcuts drive its player, and
+ * a worker restart re-applies the latest settings.
+ */
+export function lazyPlayerTab(parts: PlayerTabParts): Pick<LabTab, 'element' | 'apply' | 'setActive' | 'toggle' | 'step' | 'reset' | 'reload'> {
+  let started = false;
+  const { element, player } = parts;
+  return {
+    element,
+    apply(next) {
+      if (started) parts.apply(next);
+      else parts.remember(next);
+    },
+    setActive(active) {
+      element.hidden = !active;
+      if (active && !started) {
+        started = true;
+        parts.apply(parts.latest());
+      }
+      if (!active) player.pause();
+    },
+    toggle: () => player.toggle(),
+    step: () => player.step(),
+    reset: () => player.reset(),
+    reload() {
+      parts.forget();
+      if (started) parts.apply(parts.latest());
+    },
+  };
 }
 
 /**
