@@ -7,30 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './load-module.mjs';
 import { importTs } from './ts-import.mjs';
+import { fakeHost } from './fake-host.mjs';
 
 const [{ LabRunner }] = await importTs('web/src/worker/lab/runner.ts');
 const M = await loadModule('simd');
 
-function fakeHost() {
-  const messages = [];
-  const queue = [];
-  return {
-    messages,
-    post: (m) => messages.push(m),
-    now: () => performance.now(),
-    later: (fn) => queue.push(fn),
-    fatal: (e) => {
-      throw e;
-    },
-    drain(until, limit = 1e6) {
-      for (let n = 0; n < limit && !until(); n++) {
-        const fn = queue.shift();
-        if (!fn) break;
-        fn();
-      }
-    },
-  };
-}
 
 /** Sends one request and returns its one answer (result value, or throws the error message). */
 function ask(runner, host, body, id = 1) {

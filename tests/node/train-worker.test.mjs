@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { loadModule, root } from './load-module.mjs';
 import { importTs } from './ts-import.mjs';
+import { fakeHost } from './fake-host.mjs';
 
 const packed = path.join(root, 'public/data/mnist');
 const [{ Controller }, mnist] = await importTs('web/src/worker/controller.ts', 'web/src/worker/mnist.ts');
@@ -27,27 +28,6 @@ function files(replace = {}) {
   return { fetchBytes, fetched };
 }
 
-/** The worker's Host with the loop driven by the test: `later` queues, `drain` runs until `until()` holds. */
-function fakeHost() {
-  const messages = [];
-  const queue = [];
-  return {
-    messages,
-    post: (m) => messages.push(m),
-    now: () => performance.now(),
-    later: (fn) => queue.push(fn),
-    fatal: (e) => {
-      throw e;
-    },
-    drain(until, limit = 1e6) {
-      for (let n = 0; n < limit && !until(); n++) {
-        const fn = queue.shift();
-        if (!fn) break;
-        fn();
-      }
-    },
-  };
-}
 
 let nextId = 1;
 /** Sends a request and returns its answer (result value, or the error message as { error }). */
