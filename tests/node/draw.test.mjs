@@ -1,5 +1,5 @@
 // The Draw view's worker side under Node: web/src/worker/digits.ts runs as it
-// is (its TypeScript stripped with the compiler's transpileModule) against the
+// is (its TypeScript stripped by tests/node/ts-import.mjs) against the
 // real WASM module and the shipped model. Hand-drawn-looking strokes for the
 // digits are rasterised the way the canvas does it (round pen of
 // STROKE_WIDTH × side, anti-aliased) at the page's working resolution, so this
@@ -8,29 +8,15 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import ts from 'typescript';
 import { DIGITS } from '../browser/digit-strokes.mjs';
 import { loadModule, root } from './load-module.mjs';
+import { importTs } from './ts-import.mjs';
 
 const MODEL_FILE = path.join(root, 'public/models/mnist-mlp.mlpl');
 const modelBytes = () => Promise.resolve(new Uint8Array(fs.readFileSync(MODEL_FILE)));
-
-/** A page module with only type imports, as plain JavaScript in a temporary folder. */
-async function importTs(dir, relative) {
-  const source = fs.readFileSync(path.join(root, relative), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-    fileName: relative,
-  });
-  assert.doesNotMatch(outputText, /^import .* from/m, `${relative} must import types only to run here`);
-  const file = path.join(dir, `${path.basename(relative, '.ts')}.mjs`);
-  fs.writeFileSync(file, outputText);
-  return import(file);
-}
 
 /**
  * Rasterises strokes (canvas fractions) into side × side ink in [0, 1]: a
@@ -87,20 +73,15 @@ function mnistInkPerClass() {
 }
 
 describe('draw: the digit service (web/src/worker/digits.ts)', () => {
-  let tmp;
   let digits;
   let strokes;
   let M;
 
   before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlp-draw-'));
-    digits = await importTs(tmp, 'web/src/worker/digits.ts');
-    strokes = await importTs(tmp, 'web/src/widgets/draw/strokes.ts');
+    [digits, strokes] = await importTs('web/src/worker/digits.ts', 'web/src/widgets/draw/strokes.ts');
     M = await loadModule('simd');
     await digits.loadPretrainedDigitModel(M, { fetchBytes: modelBytes });
   });
-
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const ink = (d, scale = 1) => rasterise(DIGITS[d], strokes.INK_SIDE, strokes.STROKE_WIDTH, scale);
 
