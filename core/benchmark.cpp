@@ -25,6 +25,22 @@ double median(std::vector<double> v) {
 
 }  // namespace
 
+double median_call_seconds(const std::function<void()>& run, double min_seconds) {
+  run();  // warm-up: touches memory, fills workspaces
+  double t0 = now();
+  int reps = 0;
+  do run(), ++reps;
+  while (now() - t0 < 0.01);
+  std::vector<double> samples;
+  const double start = now();
+  do {
+    t0 = now();
+    for (int r = 0; r < reps; ++r) run();
+    samples.push_back((now() - t0) / reps);
+  } while (samples.size() < 3 || now() - start < min_seconds);
+  return median(samples);
+}
+
 GemmBench bench_gemm(const std::string& kernel, int m, int n, int k, bool trans_a, bool trans_b,
                      double min_seconds) {
   require_in_range(m, 1, 4096, "m");
@@ -44,21 +60,8 @@ GemmBench bench_gemm(const std::string& kernel, int m, int n, int k, bool trans_
     else if (kernel == "reference") gemm_ref(ta, tb, a, b, c, {});
     else fail_arg("kernel", "be packed, packed_scalar or reference", kernel);
   };
-  run();  // warm-up: touches memory, fills the workspace
-  // Size one timed sample to ~10 ms so clock resolution does not matter.
-  double t0 = now();
-  int reps = 0;
-  do run(), ++reps;
-  while (now() - t0 < 0.01);
-  std::vector<double> samples;
-  const double start = now();
-  do {
-    t0 = now();
-    for (int r = 0; r < reps; ++r) run();
-    samples.push_back((now() - t0) / reps);
-  } while (samples.size() < 3 || now() - start < min_seconds);
   GemmBench out;
-  out.seconds = median(samples);
+  out.seconds = median_call_seconds(run, min_seconds);
   out.gflops = 2.0 * m * n * k / out.seconds * 1e-9;
   return out;
 }

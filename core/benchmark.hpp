@@ -3,12 +3,17 @@
 // (through the bindings), so every build measures exactly the same work.
 // Each returns medians over repeated runs, after one warm-up.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "dataset.hpp"
 
 namespace mlp {
+
+// Median seconds of one call of `run`: one warm-up call, then samples of
+// ~10 ms each (so clock resolution does not matter), for at least min_seconds.
+double median_call_seconds(const std::function<void()>& run, double min_seconds);
 
 struct GemmBench {
   double gflops = 0.0;  // median

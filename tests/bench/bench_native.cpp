@@ -111,24 +111,6 @@ double time_predict(mlp::Trainer& t, const mlp::Dataset& data) {
   return data.size() / (now() - t0);
 }
 
-// Median seconds of one call of `run` (samples of ~10 ms, for at least
-// min_seconds), as core/benchmark.cpp's bench_gemm times.
-double time_call(const std::function<void()>& run, double min_seconds) {
-  run();
-  double t0 = now();
-  int reps = 0;
-  do run(), ++reps;
-  while (now() - t0 < 0.01);
-  std::vector<double> samples;
-  const double start = now();
-  do {
-    t0 = now();
-    for (int r = 0; r < reps; ++r) run();
-    samples.push_back((now() - t0) / reps);
-  } while (samples.size() < 3 || now() - start < min_seconds);
-  return median(samples);
-}
-
 mlp::Matrix feature_matrix(const mlp::Dataset& d, int first, int count) {
   const std::vector<float> v = d.feature_rows(first, count);
   mlp::Matrix m(count, d.features());
@@ -206,7 +188,7 @@ int main(int argc, char** argv) try {
         {"infer 1000x784x300", 1000, 300, 784, [&] { fn(mlp::Trans::no, mlp::Trans::no, xi.view(), w1.view(), c_inf.view(), {}, ws); }},
     };
     for (const Product& p : products) {
-      const double sec = time_call(p.run, gemm_seconds);
+      const double sec = mlp::median_call_seconds(p.run, gemm_seconds);
       std::printf("%s{\"shape\":\"%s\",\"kernel\":\"%s\",\"gflops\":%.4f,\"seconds\":%.9g,\"a_density\":%.4f}",
                   first ? "" : ",", p.shape, kernel, 2.0 * p.m * p.n * p.k / sec * 1e-9, sec,
                   nonzero_fraction(p.m == 1000 ? xi : xb));
