@@ -168,8 +168,13 @@ export interface Trainer extends Handle {
   /** Replace them (same length, all finite); resets the optimizer state. */
   setParameters(p: Float32Array): void;
   batchesPerEpoch(): number;
-  /** New step size from the next batch on (schedules); finite and > 0. */
-  setLearningRate(lr: number): void;
+  /** New optimizer settings from the next batch on; the same kind keeps its state, another kind starts fresh. */
+  setOptimizer(config: TrainConfig): void;
+  /** Continues with this batch size (the rest of the current epoch is re-split). */
+  setBatchSize(n: number): void;
+  setAugment(on: boolean): void;
+  /** The training config as it stands. */
+  trainConfig(): Required<TrainConfig>;
   networkSpec(): NormalizedNetworkSpec;
 }
 
@@ -284,9 +289,44 @@ export interface LossLandscape extends Handle {
   project(parameters: Float32Array): [number, number];
 }
 
+/** An inclusive range of accepted values. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface OptimizerParam {
+  name: 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon';
+  default: number;
+  min: number;
+  max: number;
+  maxExclusive: boolean;
+}
+
+/** What the core accepts, from the constants its validation uses. */
+export interface Vocabulary {
+  limits: {
+    inputs: Range;
+    hiddenLayers: Range;
+    units: Range;
+    batchSize: Range;
+    alpha: Range;
+    learningRate: Range;
+    seed: Range;
+    trainBatches: Range;
+    parameters: Range;
+  };
+  activations: { name: ActivationName; hidden: boolean; output: boolean; alpha: number | null }[];
+  losses: LossName[];
+  initializers: InitName[];
+  optimizers: { name: OptimizerName; learningRate: number; params: OptimizerParam[] }[];
+}
+
 export interface MlpModule {
   /** Which GEMM kernel this build runs, and whether it uses WASM SIMD. */
   buildInfo(): { kernel: string; simd: boolean };
+  /** Limits and vocabularies of the core. */
+  vocabulary(): Vocabulary;
   Rng: { new (seed: number): Rng };
   Dataset: DatasetStatics;
   Trainer: TrainerConstructor;

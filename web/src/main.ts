@@ -5,11 +5,13 @@ import './styles/app.css';
 import workerUrl from './worker/worker.ts?worker&url';
 import { h, must } from './ui/dom.ts';
 import { initTheme } from './theme.ts';
-import { hrefFor, watchRoute } from './router.ts';
+import { LINK_REMEMBERED, hrefFor, watchRoute } from './router.ts';
+import { createServices } from './app-services.ts';
+import { watchRunChip } from './run-chip.ts';
 import { widgets } from './widgets/registry.ts';
 import type { Unmount, WidgetEntry } from './widgets/types.ts';
 import { WorkerClient, type ConnectionEvent } from './worker-client.ts';
-import { useSavedModelForDigits } from './model/digit-model.ts';
+import { restoreDrawModel } from './model/digit-model.ts';
 
 /** The page's own ?wasm=simd|scalar goes on to the worker, which picks the build. */
 function spawnWorker(): Worker {
@@ -38,6 +40,11 @@ for (const w of widgets) {
   links.set(w.route, a);
   nav.append(h('li', {}, a));
 }
+// The navigation goes back to each widget's settings as the person left them.
+window.addEventListener(LINK_REMEMBERED, (e) => {
+  const route = (e as CustomEvent<string>).detail;
+  links.get(route)?.setAttribute('href', hrefFor(route));
+});
 
 function showAlert(message: string): void {
   const close = h('button', { type: 'button', class: 'alert-close', 'aria-label': 'Dismiss' }, '×');
@@ -47,6 +54,8 @@ function showAlert(message: string): void {
 }
 
 const worker = new WorkerClient(spawnWorker);
+const services = createServices();
+watchRunChip(must(document, '.header-tools', HTMLElement));
 
 function onConnection(e: ConnectionEvent): void {
   switch (e.kind) {
@@ -72,9 +81,9 @@ function onConnection(e: ConnectionEvent): void {
   }
 }
 worker.onConnection(onConnection);
-// The user's saved model (Train view) is the Draw view's model, after every (re)start of the worker.
+// The model the person picked for the Draw view, after every (re)start of the worker.
 worker.onConnection((e) => {
-  if (e.kind === 'ready') void useSavedModelForDigits(worker);
+  if (e.kind === 'ready') void restoreDrawModel(worker, services);
 });
 
 let unmount: Unmount | null = null;
@@ -96,7 +105,7 @@ async function show(entry: WidgetEntry): Promise<void> {
     if (mounted !== entry) return; // the route changed while loading
     const container = h('div', { class: 'widget-host' });
     main.replaceChildren(container);
-    unmount = mod.mount(container, { worker });
+    unmount = mod.mount(container, { worker, services });
   } catch (e) {
     main.replaceChildren(h('p', { class: 'loading' }, `Could not load this widget: ${String(e)}`));
   }

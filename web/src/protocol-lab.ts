@@ -155,6 +155,8 @@ export interface LabNetTrainRequest {
   type: 'lab-net-train';
   id: number;
   config: NetJobConfig;
+  /** The widget's previous job, closed once the new one is built. */
+  replaces?: number;
 }
 
 export interface LabNetControlRequest {

@@ -10,9 +10,14 @@
 // result type to `Results`. The compiler then points at every switch that
 // must handle it (they end in `assertNever`).
 //
-// Model files: `exportModel` writes the current model as a .mlpl file, `readModel`
-// validates one without changing anything; a configure with `parameters` then
-// makes it the current model.
+// Jobs: `open` builds a trainer and answers with its job id; every later
+// request about it names that id, so two widgets (or two copies of one) never
+// touch each other's network. `close` frees it. Long work runs under the
+// worker's one scheduler (web/src/worker/scheduler.ts).
+//
+// Model files: `exportModel` writes a job's model as a .mlpl file, `readModel`
+// validates one without changing anything; an `open` with `parameters` then
+// trains from it.
 
 import type {
   EvalResult,
@@ -20,6 +25,7 @@ import type {
   NetworkSpec,
   NormalizedNetworkSpec,
   TrainConfig,
+  Vocabulary,
 } from '../generated/mlp-simd.mjs';
 // The optimizer lab's `lab-…` messages live in their own file and join the unions below.
 import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
@@ -63,21 +69,31 @@ export type PredictInput =
 
 // ---------------------------------------------------------------- requests
 
-/** Builds a new trainer (and drops the old one). Starts a new session. */
-export interface ConfigureRequest {
-  type: 'configure';
+/** Builds a trainer as a new job. A bad spec opens nothing (and closes nothing). */
+export interface OpenRequest {
+  type: 'open';
   id: number;
   network: NetworkSpec;
   train: TrainConfig;
   data: DataSource;
   /** Start from these weights (e.g. a saved model) instead of the seed's; the layout of Trainer.parameters(). */
   parameters?: Float32Array;
+  /** A job to close once this one is open (the widget's previous network). */
+  replaces?: number;
+}
+
+/** Frees a job (its trainer and data handles). Closing a job that is gone is not an error. */
+export interface CloseRequest {
+  type: 'close';
+  id: number;
+  job: number;
 }
 
 /** Trains `epochs` more epochs in the background, reporting `progress`. */
 export interface StartRequest {
   type: 'start';
   id: number;
+  job: number;
   epochs: number;
   /** Slows training down so people can watch it; 0 or absent runs flat out. */
   batchesPerSecond?: number;
@@ -87,37 +103,51 @@ export interface StartRequest {
 export interface PauseRequest {
   type: 'pause';
   id: number;
+  job: number;
 }
 
 /** Continues a paused run towards the target of its `start`. */
 export interface ResumeRequest {
   type: 'resume';
   id: number;
+  job: number;
 }
 
 /** Ends the run: like pause, but `resume` is refused until the next `start`. */
 export interface StopRequest {
   type: 'stop';
   id: number;
+  job: number;
 }
 
-/** Rebuilds the trainer from the last configuration (same seed, same initial weights). */
+/** Rebuilds the job's trainer as it was opened (same seed, same initial weights). */
 export interface ResetRequest {
   type: 'reset';
   id: number;
+  job: number;
+}
+
+/** New optimizer settings, batch size or augmentation for the next batches: the weights and the run go on. */
+export interface SetTrainRequest {
+  type: 'setTrain';
+  id: number;
+  job: number;
+  train: TrainConfig;
 }
 
 /** Network outputs (probabilities) for each input, in order. */
 export interface PredictRequest {
   type: 'predict';
   id: number;
+  job: number;
   inputs: PredictInput[];
 }
 
-/** Loss and accuracy of the current model on its whole training set. */
+/** Loss and accuracy of the job's model on its whole training set. */
 export interface EvaluateRequest {
   type: 'evaluate';
   id: number;
+  job: number;
 }
 
 /** Rosenblatt's perceptron on a 0/1 data set; stateless. */
@@ -143,6 +173,7 @@ export interface LoadDataRequest {
 export interface TestReportRequest {
   type: 'testReport';
   id: number;
+  job: number;
   /** How many misclassified test images to return (their pixels), in test-set order. */
   misclassified: number;
   /** How many first-layer units to return weights for (columns of W₀). */
@@ -153,6 +184,7 @@ export interface TestReportRequest {
 export interface ExportModelRequest {
   type: 'exportModel';
   id: number;
+  job: number;
   /** Free text stored in the file, usually JSON describing the training. */
   metadata: string;
 }
@@ -223,12 +255,14 @@ export interface DigitPrediction {
 
 export type Request =
   | LabRequest
-  | ConfigureRequest
+  | OpenRequest
+  | CloseRequest
   | StartRequest
   | PauseRequest
   | ResumeRequest
   | StopRequest
   | ResetRequest
+  | SetTrainRequest
   | PredictRequest
   | EvaluateRequest
   | PerceptronRequest
@@ -251,20 +285,21 @@ export type RequestBody<K extends RequestType> = Omit<Extract<Request, { type: K
 export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
 export interface RunStatus {
-  session: number;
+  job: number;
   state: RunState;
   epoch: number;
   steps: number;
 }
 
-export interface ConfigureResult {
-  session: number;
+export interface OpenResult {
+  job: number;
   spec: NormalizedNetworkSpec;
   parameterCount: number;
+  batchesPerEpoch: number;
 }
 
 export interface PredictResult {
-  session: number;
+  job: number;
   /** Optimizer steps taken when the outputs were computed. */
   steps: number;
   /** Outputs per network output unit (2 for the logic gates). */
@@ -274,7 +309,7 @@ export interface PredictResult {
 }
 
 export interface EvaluateResult extends EvalResult {
-  session: number;
+  job: number;
   steps: number;
 }
 
@@ -309,7 +344,7 @@ export interface Misclassified {
 }
 
 export interface TestReport extends EvalResult {
-  session: number;
+  job: number;
   steps: number;
   classes: number;
   /** classes × classes counts, row = true label, column = predicted label. */
@@ -332,12 +367,14 @@ export interface ModelFile {
 
 /** What each request type answers with. */
 export interface Results extends LabResults {
-  configure: ConfigureResult;
+  open: OpenResult;
+  close: { job: number };
   start: RunStatus;
   pause: RunStatus;
   resume: RunStatus;
   stop: RunStatus;
-  reset: ConfigureResult;
+  reset: OpenResult;
+  setTrain: RunStatus & { batchesPerEpoch: number };
   predict: PredictResult;
   evaluate: EvaluateResult;
   perceptron: PerceptronSummary;
@@ -363,11 +400,13 @@ export interface ReadyEvent {
   flavour: Flavour;
   kernel: string;
   simd: boolean;
+  /** What the core accepts (limits, activations, optimizers and their defaults): forms read it, never copy it. */
+  vocabulary: Vocabulary;
 }
 
 export interface ProgressEvent {
   type: 'progress';
-  session: number;
+  job: number;
   state: RunState;
   epoch: number;
   /** Next batch within the current epoch. */
@@ -422,6 +461,8 @@ export interface ErrorMessage {
   /** The failed request, or absent for failures outside any request. */
   id?: number;
   message: string;
+  /** The core field the failure names (MlpError.field), so a form can point at it. */
+  field?: string | null;
 }
 
 export type WorkerMessage = LabEvent | ReadyEvent | ProgressEvent | DataProgressEvent | ResultMessage | ErrorMessage;

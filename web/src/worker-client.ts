@@ -12,6 +12,7 @@ import type {
 } from './protocol.ts';
 import { assertNever } from './protocol.ts';
 import type { LabEvent } from './protocol-lab.ts';
+import { FieldError } from './errors.ts';
 
 export type ConnectionEvent =
   /** The module is up; `restarted` after a crash, when widgets must configure again. */
@@ -44,12 +45,13 @@ export class WorkerClient {
   private dead = false;
   /** The running build, once the worker said ready. */
   info: ReadyEvent | null = null;
+  private readyWaiters: ((info: ReadyEvent) => void)[] = [];
 
   constructor(private readonly spawn: () => Worker) {
     this.worker = this.connect();
   }
 
-  /** Sends a request; resolves with its typed result, rejects with the worker's error message. */
+  /** Sends a request; resolves with its typed result, rejects with the worker's error (a FieldError naming the core's field, if any). */
   request<K extends RequestType>(body: RequestBody<K> & { type: K }, transfer: Transferable[] = []): Promise<Results[K]> {
     if (this.dead) return Promise.reject(new Error('The worker is not running (it crashed repeatedly). Reload the page.'));
     const id = this.nextId++;
@@ -59,18 +61,24 @@ export class WorkerClient {
     });
   }
 
+  /** The running build (and the core's vocabulary): now if the worker is up, else when it says ready. */
+  ready(): Promise<ReadyEvent> {
+    if (this.info) return Promise.resolve(this.info);
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
   onProgress(listener: (e: ProgressEvent) => void): () => void {
     this.progressListeners.add(listener);
     return () => this.progressListeners.delete(listener);
   }
 
-  /** Data-set downloads and parsing (e.g. MNIST). */
   /** The optimizer lab's network job (`lab-net` events). */
   onLab(listener: (e: LabEvent) => void): () => void {
     this.labListeners.add(listener);
     return () => this.labListeners.delete(listener);
   }
 
+  /** Data-set downloads and parsing (e.g. MNIST). */
   onDataProgress(listener: (e: DataProgressEvent) => void): () => void {
     this.dataProgressListeners.add(listener);
     return () => this.dataProgressListeners.delete(listener);
@@ -101,6 +109,7 @@ export class WorkerClient {
     switch (msg.type) {
       case 'ready':
         this.info = msg;
+        for (const w of this.readyWaiters.splice(0)) w(msg);
         this.emit({ kind: 'ready', info: msg, restarted: this.restarted });
         return;
       case 'progress':
@@ -122,7 +131,7 @@ export class WorkerClient {
         const p = msg.id === undefined ? undefined : this.pending.get(msg.id);
         if (p && msg.id !== undefined) {
           this.pending.delete(msg.id);
-          p.reject(new Error(msg.message));
+          p.reject(new FieldError(msg.message, msg.field ?? null));
         } else {
           this.emit({ kind: 'error', message: msg.message });
         }

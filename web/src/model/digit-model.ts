@@ -1,34 +1,47 @@
-// The user's saved model as the Draw view's model. The worker holds the active
-// digit model; the page tells it which one after every (re)start of the
-// worker and whenever the saved model changes, so the Draw view uses "your
-// model" even when the Train view was never opened in this visit.
+// Which model the Draw view reads with: the pretrained one, or one of the
+// library the person picked (never silently a new run's). The worker holds
+// the active digit model; the page tells it which one after every (re)start of
+// the worker and whenever the person picks another.
 
 import type { WorkerClient } from '../worker-client.ts';
-import { loadUserModel, type SavedModel } from './store.ts';
+import type { AppServices } from '../widgets/types.ts';
+import { ModelLibrary, type LibraryModel } from './library.ts';
 
-/** How the Draw view names the model, e.g. "your model (97.8%)". */
-export function digitModelLabel(m: SavedModel): string {
-  return `your model (${(m.testAccuracy * 100).toFixed(1)}%)`;
+/** The page's one library. */
+export function libraryOf(services: AppServices): ModelLibrary {
+  return services.shared('model-library', () => new ModelLibrary());
+}
+
+/** How the Draw view names a library model, e.g. "Adam 3 epochs (97.8%)". */
+export function digitModelLabel(m: Pick<LibraryModel, 'name' | 'testAccuracy'>): string {
+  return Number.isFinite(m.testAccuracy) ? `${m.name} (${(m.testAccuracy * 100).toFixed(1)}%)` : m.name;
 }
 
 /** Dispatched on window after the worker's digit model changed, so a mounted Draw view re-reads it. */
 export const DIGIT_MODEL_CHANGED = 'mlp-lab:digit-model-changed';
 
-/** Makes this saved model the digit model, or goes back to the pretrained one (null). */
-export async function useForDigits(worker: WorkerClient, m: SavedModel | null): Promise<void> {
+async function hand(worker: WorkerClient, m: LibraryModel | null): Promise<void> {
   await worker.request({ type: 'useDigitModel', model: m ? { bytes: m.bytes, label: digitModelLabel(m) } : null });
-  // The Draw view may have asked before this arrived (the saved model is read from IndexedDB first).
+  // The Draw view may have asked before this arrived (the library is read from IndexedDB first).
   window.dispatchEvent(new Event(DIGIT_MODEL_CHANGED));
 }
 
-/** At start-up: the saved model, if any, becomes the digit model. Failures leave the pretrained one. */
-export async function useSavedModelForDigits(worker: WorkerClient): Promise<void> {
+/** The person's pick: this model (or the pretrained one, null) reads digits from now on, and after reloads. */
+export async function useForDraw(worker: WorkerClient, services: AppServices, m: LibraryModel | null): Promise<void> {
+  await hand(worker, m);
+  await libraryOf(services).setPref('draw', m?.id ?? null);
+}
+
+/** At start-up: the picked model, if any, becomes the digit model. Failures leave the pretrained one. */
+export async function restoreDrawModel(worker: WorkerClient, services: AppServices): Promise<void> {
   try {
-    const m = await loadUserModel();
-    if (m) await useForDigits(worker, m);
+    const library = libraryOf(services);
+    const id = await library.pref('draw');
+    const m = id === null ? null : await library.get(id);
+    if (m) await hand(worker, m);
   } catch (e) {
-    // No storage, or a record the core refuses: the pretrained model stays. Nothing to show here;
-    // the Train view reports storage problems when it is opened.
-    console.warn('The saved model could not be used for the Draw view:', e);
+    // No storage, or a record the core refuses: the pretrained model stays, and the
+    // library says what is wrong where it is shown (Train and Draw views).
+    console.warn('The picked model could not be used for the Draw view:', e);
   }
 }

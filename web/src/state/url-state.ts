@@ -35,7 +35,21 @@ export interface BoolProp {
   readonly default: boolean;
 }
 
-export type Prop = NumberProp | EnumProp | BoolProp;
+/**
+ * A list of numbers or names, written joined by '-' (e.g. `units=300-100`),
+ * with from minLength to maxLength items each valid for `item`. '-' is one
+ * of the few characters a link keeps as it is, so list items must never hold
+ * it: names without '-', numbers with min ≥ 1 (never written with an exponent).
+ */
+export interface ListProp<I extends NumberProp | EnumProp = NumberProp | EnumProp> {
+  readonly kind: 'list';
+  readonly item: I;
+  readonly default: readonly ValueOf<I>[];
+  readonly minLength: number;
+  readonly maxLength: number;
+}
+
+export type Prop = NumberProp | EnumProp | BoolProp | ListProp;
 export type Table = Readonly<Record<string, Prop>>;
 
 /** The value type each property holds. */
@@ -45,7 +59,11 @@ export type ValueOf<P extends Prop> = P extends NumberProp
     ? V
     : P extends BoolProp
       ? boolean
-      : never;
+      : P extends ListProp<infer I>
+        ? readonly ValueOf<I>[]
+        : never;
+
+type Value = number | string | boolean | readonly (number | string)[];
 
 export type Values<T extends Table> = { -readonly [K in keyof T]: ValueOf<T[K]> };
 
@@ -69,9 +87,18 @@ export const num = (
 export const int = (def: number, min: number, max: number): NumberProp => num(def, min, max, { integer: true });
 export const choice = <const V extends string>(values: readonly V[], def: NoInfer<V>): EnumProp<V> => ({ kind: 'enum', default: def, values });
 export const flag = (def: boolean): BoolProp => ({ kind: 'bool', default: def });
+export const list = <I extends NumberProp | EnumProp>(item: I, def: readonly ValueOf<I>[], minLength: number, maxLength: number): ListProp<I> => ({
+  kind: 'list',
+  item,
+  default: def,
+  minLength,
+  maxLength,
+});
+
+const LIST_SEPARATOR = '-';
 
 /** The default of `prop` given the values of the properties before it. */
-function defaultOf(prop: Prop, values: Readonly<Record<string, unknown>>): number | string | boolean {
+function defaultOf(prop: Prop, values: Readonly<Record<string, unknown>>): Value {
   if (prop.kind === 'number' && prop.per) {
     const on = values[prop.per.on];
     const v = typeof on === 'string' ? prop.per.values[on] : undefined;
@@ -88,11 +115,13 @@ export function expected(prop: Prop): string {
       return `one of ${prop.values.join(', ')}`;
     case 'bool':
       return '1 or 0';
+    case 'list':
+      return `${prop.minLength} to ${prop.maxLength} of ${expected(prop.item)}, joined by ${LIST_SEPARATOR}`;
   }
 }
 
 /** A raw URL value as the property's type, or undefined when it is not valid. */
-export function parseValue(prop: Prop, raw: string): number | string | boolean | undefined {
+export function parseValue(prop: Prop, raw: string): Value | undefined {
   switch (prop.kind) {
     case 'number': {
       // Number('') is 0 and Number(' 1') is 1: insist on a plain numeral.
@@ -108,11 +137,23 @@ export function parseValue(prop: Prop, raw: string): number | string | boolean |
       if (raw === '1' || raw === 'true') return true;
       if (raw === '0' || raw === 'false') return false;
       return undefined;
+    case 'list': {
+      const parts = raw.split(LIST_SEPARATOR);
+      if (parts.length < prop.minLength || parts.length > prop.maxLength) return undefined;
+      const items: (number | string)[] = [];
+      for (const part of parts) {
+        const v = parseValue(prop.item, part);
+        if (typeof v !== 'number' && typeof v !== 'string') return undefined;
+        items.push(v);
+      }
+      return items;
+    }
   }
 }
 
-export function formatValue(value: number | string | boolean): string {
+export function formatValue(value: Value): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'object') return value.map(formatValue).join(LIST_SEPARATOR);
   // String(number) is the shortest text that reads back as the same double.
   return String(value);
 }
@@ -159,8 +200,9 @@ export function toParams<T extends Table>(table: T, values: Values<T>): URLSearc
   const params = new URLSearchParams();
   const seen: Record<string, unknown> = {};
   for (const [key, prop] of Object.entries(table)) {
-    const v = values[key as keyof T] as number | string | boolean;
-    if (v !== defaultOf(prop, seen)) params.set(key, formatValue(v));
+    const v = values[key as keyof T] as Value;
+    // Lists compare by what they write, not by identity.
+    if (formatValue(v) !== formatValue(defaultOf(prop, seen))) params.set(key, formatValue(v));
     seen[key] = v;
   }
   return params;

@@ -7,6 +7,13 @@ import type { WorkerClient } from '../worker-client.ts';
 export interface WidgetContext {
   /** The shared worker that owns the WASM module. */
   readonly worker: WorkerClient;
+  /** State that outlives a widget's mount (a training run, the model library). */
+  readonly services: AppServices;
+}
+
+export interface AppServices {
+  /** One object per page for `key`, made on first ask. */
+  shared<T>(key: string, create: () => T): T;
 }
 
 export type Unmount = () => void;

@@ -1,6 +1,6 @@
 // The worker's work as plain functions over the WASM module, so they run the
 // same under Node (tests) as in the worker. Nothing here knows about messages
-// or timing; see controller.ts for that.
+// or timing; see controller.ts and the jobs for that.
 
 import type {
   Dataset,
@@ -22,6 +22,7 @@ import { requireMnist, share } from './mnist.ts';
 
 /** A trainer and the data set it trains on (kept for evaluate). Free with closeSession. */
 export interface Session {
+  /** The job it belongs to. */
   readonly id: number;
   readonly trainer: Trainer;
   readonly data: Dataset;
@@ -140,21 +141,7 @@ export function outputCount(session: Session): number {
 
 export function evaluate(session: Session, steps: number): EvaluateResult {
   const r = session.trainer.evaluate(session.data);
-  return { session: session.id, steps, loss: r.loss, accuracy: r.accuracy, count: r.count };
-}
-
-// Mirrors core's perceptron_predict (step(w·x̂) = [w·x̂ ≥ 0]), which the
-// bindings do not expose: one dot product per row, rounded to float32 at each
-// step as the core does, so a point on the boundary lands on the same side.
-export function perceptronPredict(weights: Float32Array, x: Float32Array, rows: number): Int32Array {
-  const cols = weights.length - 1;
-  const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let z = weights[0] ?? 0;
-    for (let c = 0; c < cols; c++) z = Math.fround(z + Math.fround((weights[c + 1] ?? 0) * (x[r * cols + c] ?? 0)));
-    out[r] = z >= 0 ? 1 : 0;
-  }
-  return out;
+  return { job: session.id, steps, loss: r.loss, accuracy: r.accuracy, count: r.count };
 }
 
 export function runPerceptron(
@@ -167,7 +154,7 @@ export function runPerceptron(
   try {
     const r = mod.trainPerceptron(data, learningRate, maxEpochs);
     const x = sourceFeatures(source);
-    const predictions = perceptronPredict(r.weights, x, data.size());
+    const predictions = mod.perceptronPredict(r.weights, x, data.size());
     return { weights: r.weights, errors: r.errors, epochs: r.epochs, converged: r.converged, predictions };
   } finally {
     data.delete();

@@ -44,7 +44,7 @@ export function testReport(session: Session, steps: number, misclassified: numbe
   });
 
   return {
-    session: session.id,
+    job: session.id,
     steps,
     loss: result.loss,
     accuracy: result.accuracy,

@@ -6,6 +6,7 @@
 
 import type { Dataset, Handle, MlpModule } from '../../generated/mlp-simd.mjs';
 import { MNIST_SPLIT } from '../protocol.ts';
+import { messageOf } from '../errors.ts';
 
 /** The cached sets. The cache owns these handles: share them with `share`, never delete them. */
 export interface MnistSets {
@@ -40,6 +41,32 @@ export function mnistBaseUrl(): string {
   return new URL(`${base}data/mnist/`, globalThis.location?.href ?? 'http://localhost/').href;
 }
 
+/** Bump when the packed files change, so browsers drop the old copies. */
+const CACHE_NAME = 'mlp-lab-mnist-v1';
+
+/**
+ * The packed files from the browser's Cache Storage when they are there, so
+ * a second visit does not download 11 MB again (MNIST never changes). Where
+ * there is no Cache API (file://, some private modes) it is a plain fetch.
+ */
+export async function fetchCached(url: string): Promise<Response> {
+  let cache: Cache | null = null;
+  try {
+    cache = typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+  } catch {
+    cache = null; // storage denied: the network it is
+  }
+  const hit = await cache?.match(url);
+  if (hit) return hit;
+  const response = await fetch(url);
+  if (cache && response.ok) {
+    // One copy goes to the cache while the caller reads the other (with its progress);
+    // a failed write (quota) only costs the next visit a download.
+    void cache.put(url, response.clone()).catch(() => undefined);
+  }
+  return response;
+}
+
 /** The sets, if loadMnist finished for this module. */
 export function cachedMnist(mod: MlpModule): MnistSets | null {
   return loaded.get(mod) ?? null;
@@ -64,7 +91,7 @@ export function loadMnist(
   mod: MlpModule,
   onProgress: OnLoadProgress,
   baseUrl: string = mnistBaseUrl(),
-  fetchBytes: FetchBytes = (url) => fetch(url),
+  fetchBytes: FetchBytes = fetchCached,
 ): Promise<MnistSets> {
   const done = loaded.get(mod);
   if (done) {
@@ -118,7 +145,7 @@ async function download(
     try {
       response = await fetchBytes(new URL(file, baseUrl).href);
     } catch (e) {
-      throw new Error(`could not download ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`could not download ${file}: ${messageOf(e)}`);
     }
     if (!response.ok || !response.body) throw new Error(`could not download ${file}: HTTP ${response.status}`);
     const length = Number(response.headers.get('Content-Length'));
@@ -135,7 +162,7 @@ async function download(
       const inflated = response.body.pipeThrough(counter).pipeThrough(new DecompressionStream('gzip'));
       return new Uint8Array(await new Response(inflated).arrayBuffer());
     } catch (e) {
-      throw new Error(`${file} is not a complete gzip file (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`${file} is not a complete gzip file (${messageOf(e)})`);
     }
   };
 
@@ -169,7 +196,7 @@ function parse(
   try {
     data = mod.parseMnist(images, labels);
   } catch (e) {
-    throw new Error(`MNIST ${which} set: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`MNIST ${which} set: ${messageOf(e)}`);
   }
   if (data.size() !== rows || data.features() !== 784 || data.classes() !== 10) {
     const got = `${data.size()} images of ${data.features()} pixels in ${data.classes()} classes`;

@@ -2,7 +2,9 @@
 // It loads the WASM module once; requests that arrive meanwhile wait in a queue.
 
 import type { Request, WorkerMessage } from '../protocol.ts';
-import { Controller, errorMessage, type Host } from './controller.ts';
+import { messageOf } from '../errors.ts';
+import { Controller } from './controller.ts';
+import type { Host } from './host.ts';
 import { chooseFlavour, flavourOverride, loadModule } from './load-module.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -49,10 +51,10 @@ async function boot(): Promise<void> {
     const mod = await loadModule(flavour);
     const { kernel, simd } = mod.buildInfo();
     controller = new Controller(mod, host);
-    host.post({ type: 'ready', flavour, kernel, simd });
+    host.post({ type: 'ready', flavour, kernel, simd, vocabulary: mod.vocabulary() });
     for (const req of waiting.splice(0)) controller.handle(req);
   } catch (e) {
-    loadError = `Could not load the WASM module: ${errorMessage(e)}`;
+    loadError = `Could not load the WASM module: ${messageOf(e)}`;
     host.post({ type: 'error', message: loadError });
     for (const req of waiting.splice(0)) host.post({ type: 'error', id: req.id, message: loadError });
   }

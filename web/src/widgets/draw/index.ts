@@ -1,99 +1,67 @@
 // "Draw a digit": a network trained on MNIST reads what you draw, as you draw.
 // The page only collects strokes and draws results. The worker's digit
 // service (web/src/worker/digits.ts) preprocesses the ink in the C++ core and
-// runs the active model: the pretrained one, or the user's from the Train view.
+// runs the active model: the pretrained one, or the library model the person
+// picked. The link says which (`model=pretrained` pins the shipped model,
+// e.g. for a slide; the default reads with the person's pick).
 
 import './draw.css';
-import type { DigitModelKind, DigitModelStatus, DigitPrediction } from '../../protocol.ts';
-import { DIGIT_MODEL_CHANGED } from '../../model/digit-model.ts';
+import type { DigitModelStatus, DigitPrediction } from '../../protocol.ts';
+import { DIGIT_MODEL_CHANGED, libraryOf, useForDraw } from '../../model/digit-model.ts';
+import { describeStorageError, type LibraryModel } from '../../model/library.ts';
+import { choice, type Values } from '../../state/url-state.ts';
 import { h } from '../../ui/dom.ts';
-import type { WidgetContext } from '../types.ts';
+import { defineWidget, type Kit, type RequestFailure } from '../kit/widget.ts';
 import { createInkReader } from './ink.ts';
-import { createModelPicker } from './model-picker.ts';
+import { PRETRAINED, createModelPicker } from './model-picker.ts';
 import { createPad } from './pad.ts';
 import { createPreview } from './preview.ts';
 import { createReadout } from './readout.ts';
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const DRAW_STATE = { model: choice(['mine', 'pretrained'], 'mine') };
 
-/** Keys typed into a text field are the field's, not shortcuts. */
-function typingIn(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable ||
-      target.closest('textarea, select, input:not([type="radio"], [type="checkbox"], [type="button"], [type="range"])') !== null)
-  );
-}
+export const { mount } = defineWidget({
+  route: 'draw',
+  title: 'Draw a digit',
+  lede: [
+    'Draw a digit from 0 to 9 with a mouse, a finger or a pen, and a multi-layer perceptron trained on MNIST reads it as you draw. ',
+    h('span', { class: 'lede-more' }, 'The WebAssembly core prepares your ink the way MNIST’s digits were prepared, then runs one forward pass.'),
+  ],
+  className: 'draw-widget',
+  settings: DRAW_STATE,
+  setup,
+});
 
-export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
-  const { worker } = ctx;
+function setup(kit: Kit<typeof DRAW_STATE>) {
+  const { worker, services } = kit.ctx;
+  const library = libraryOf(services);
 
   // ---- views
   const pad = createPad({ onChange: () => drawingChanged(), onStrokeEnd: () => strokeEnded() });
   const ink = createInkReader();
   const readout = createReadout(() => void loadModels());
   const preview = createPreview();
-  const picker = createModelPicker((kind) => void switchModel(kind));
-  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-
-  const undoButton = h(
-    'button',
-    { type: 'button', class: 'button', 'aria-keyshortcuts': 'Control+Z Meta+Z Backspace', disabled: true },
-    'Undo',
-  );
+  const picker = createModelPicker((value) => void pick(value));
+  const undoButton = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Control+Z Meta+Z Backspace', disabled: true }, 'Undo');
   const clearButton = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Escape', disabled: true }, 'Clear');
-  const keys = h(
-    'p',
-    { class: 'hint keys' },
-    h('kbd', {}, 'Ctrl'),
-    '+',
-    h('kbd', {}, 'Z'),
-    ' or ',
-    h('kbd', {}, 'Backspace'),
-    ' undoes a stroke · ',
-    h('kbd', {}, 'Esc'),
-    ' clears',
-  );
+  const keys = h('p', { class: 'hint keys' }, h('kbd', {}, 'Ctrl'), '+', h('kbd', {}, 'Z'), ' or ', h('kbd', {}, 'Backspace'), ' undoes a stroke · ', h('kbd', {}, 'Esc'), ' clears');
 
-  const root = h(
-    'article',
-    { class: 'draw-widget' },
-    h(
-      'header',
-      { class: 'widget-head' },
-      h('h1', {}, 'Draw a digit'),
-      h(
-        'p',
-        { class: 'lede' },
-        'Draw a digit from 0 to 9 with a mouse, a finger or a pen, and a multi-layer perceptron trained on MNIST reads it as you draw. ',
-        h('span', { class: 'lede-more' }, 'The WebAssembly core prepares your ink the way MNIST’s digits were prepared, then runs one forward pass.'),
-      ),
-    ),
+  kit.body.append(
     h(
       'div',
       { class: 'draw-grid' },
-      h(
-        'section',
-        { class: 'card pad-card', 'aria-label': 'Drawing pad' },
-        pad.element,
-        h('div', { class: 'button-row pad-tools' }, undoButton, clearButton),
-        keys,
-      ),
+      h('section', { class: 'card pad-card', 'aria-label': 'Drawing pad' }, pad.element, h('div', { class: 'button-row pad-tools' }, undoButton, clearButton), keys),
       h('section', { class: 'card result-card', 'aria-label': 'Prediction' }, h('h2', {}, 'Prediction'), readout.element, picker.element),
-      h(
-        'section',
-        { class: 'card preview-card', 'aria-label': 'What the network sees' },
-        h('h2', {}, 'What the network sees'),
-        preview.element,
-      ),
+      h('section', { class: 'card preview-card', 'aria-label': 'What the network sees' }, h('h2', {}, 'What the network sees'), preview.element),
     ),
-    announcer,
   );
-  container.append(root);
   preview.setPixels(null); // painted again now that the theme's colours apply
+  const root = kit.root;
 
   // ---- state
   let status: DigitModelStatus | null = null;
+  let models: LibraryModel[] = [];
+  let drawId: string | null = null;
   let loadError: string | null = null;
   /** The drawing version last sent, and the one whose result is on screen. */
   let sentVersion = -1;
@@ -101,13 +69,9 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
   let inFlight = false;
   let frame = 0;
   let announceNext = false;
-  let disposed = false;
 
   const canRead = (): boolean => status !== null && status.active !== null;
-
-  function announce(text: string): void {
-    announcer.textContent = text;
-  }
+  const readError = (title: string) => (f: RequestFailure) => readout.show({ kind: 'error', title, message: f.message });
 
   function showIdle(): void {
     if (loadError !== null) readout.show({ kind: 'error', title: 'The model could not be loaded', message: loadError });
@@ -139,15 +103,15 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     readout.show({ kind: 'prediction', probabilities: r.probabilities });
     preview.setPixels(r.pixels);
     announceReading();
-    // The active model can change under us (the Train view, a worker restart): follow it.
-    if (status && (r.model !== status.active || r.label !== status.label)) void refreshStatus();
+    // The active model can change under us (another view, a worker restart): follow it.
+    if (status && (r.model !== status.active || r.label !== status.label)) void loadModels();
   }
 
   /** Says the reading once the pen is up and the answer is for the whole drawing (not on every move). */
   function announceReading(): void {
     if (!announceNext || pad.drawing.drawing || shownVersion !== pad.drawing.version || readout.digit === null) return;
     announceNext = false;
-    announce(`It reads ${readout.digit}.`);
+    kit.announce(`It reads ${readout.digit}.`);
   }
 
   function strokeEnded(): void {
@@ -155,16 +119,12 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     announceReading(); // the answer may already be here
   }
 
-  function syncButtons(): void {
+  // ---- predictions: once per frame at most, one request in flight, always the latest ink
+  function drawingChanged(): void {
     const empty = pad.drawing.isEmpty;
     undoButton.disabled = empty;
     clearButton.disabled = empty;
-  }
-
-  // ---- predictions: once per frame at most, one request in flight, always the latest ink
-  function drawingChanged(): void {
-    syncButtons();
-    if (pad.drawing.isEmpty) showEmpty(pad.drawing.version); // at once: no round trip to show nothing
+    if (empty) showEmpty(pad.drawing.version); // at once: no round trip to show nothing
     else markCurrent();
     if (!frame) frame = requestAnimationFrame(pump);
   }
@@ -172,24 +132,21 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
   function pump(): void {
     frame = 0;
     const { drawing } = pad;
-    if (disposed || inFlight || !canRead() || drawing.version === sentVersion) return;
+    if (!kit.alive() || inFlight || !canRead() || drawing.version === sentVersion) return;
     const version = drawing.version;
     sentVersion = version;
     if (drawing.isEmpty) return; // shown already
     const data = ink.read(drawing.strokes);
     inFlight = true;
-    worker
-      .request({ type: 'digitPredict', ink: data, width: ink.side, height: ink.side }, [data.buffer])
+    // A crashed worker is the shell's to report; this view just waits for the restart.
+    void kit
+      .request({ type: 'digitPredict', ink: data, width: ink.side, height: ink.side }, { transfer: [data.buffer], onError: (f) => canRead() && readError('The digit could not be read')(f) })
       .then((r) => {
-        if (!disposed && version > shownVersion) showPrediction(r, version);
-      })
-      .catch((e: unknown) => {
-        // A crashed worker is the shell's to report; this view just waits for the restart.
-        if (!disposed && canRead()) readout.show({ kind: 'error', title: 'The digit could not be read', message: message(e) });
+        if (r && version > shownVersion) showPrediction(r, version);
       })
       .finally(() => {
         inFlight = false;
-        if (!disposed && pad.drawing.version !== sentVersion) drawingChanged();
+        if (kit.alive() && pad.drawing.version !== sentVersion) drawingChanged();
       });
   }
 
@@ -201,53 +158,56 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     else drawingChanged();
   }
 
-  function setStatus(s: DigitModelStatus): void {
-    status = s;
-    loadError = s.active === null ? s.pretrained.error || 'No digit model is available.' : null;
-    root.dataset.model = s.active ?? '';
-    picker.show(s);
+  // ---- models
+  function showPicker(): void {
+    const picked = kit.settings().model === 'pretrained' || !status?.user ? PRETRAINED : (drawId ?? PRETRAINED);
+    picker.show(status, models, picked);
+    root.dataset.model = status?.active ?? '';
   }
 
-  // ---- models
-  async function loadModels(): Promise<void> {
-    status = null;
-    loadError = null;
-    picker.show(null);
-    showIdle();
-    root.dataset.state = 'loading';
+  async function loadLibrary(): Promise<void> {
     try {
-      const s = await worker.request({ type: 'digitModel' });
-      if (disposed) return;
-      setStatus(s);
+      [models, drawId] = await Promise.all([library.list(), library.pref('draw')]);
     } catch (e) {
-      if (disposed) return;
-      loadError = message(e);
+      models = [];
+      picker.element.title = `Saved models cannot be read in this browser: ${describeStorageError(e)}`;
     }
+  }
+
+  /** Asks the worker what reads, then makes it follow the link (pretrained pinned, or the person's pick). */
+  async function loadModels(): Promise<void> {
+    loadError = null;
+    root.dataset.state = 'loading';
+    showIdle();
+    await loadLibrary();
+    let s = await kit.request({ type: 'digitModel' }, { onError: (f) => (loadError = f.message) });
+    const want = kit.settings().model === 'pretrained' ? 'pretrained' : s?.user ? 'user' : null;
+    if (s && want && s.active !== want && (want === 'user' || s.pretrained.state === 'ready')) s = await kit.request({ type: 'digitModel', use: want });
+    if (!kit.alive()) return;
+    status = s;
+    if (s && s.active === null) loadError = s.pretrained.error || 'No digit model is available.';
     root.dataset.state = loadError === null ? 'ready' : 'error';
+    showPicker();
     readAgain();
   }
 
-  async function refreshStatus(): Promise<void> {
-    try {
-      const s = await worker.request({ type: 'digitModel' });
-      if (!disposed) setStatus(s);
-    } catch {
-      // A failed look-up changes nothing; the next prediction asks again.
-    }
-  }
-
-  async function switchModel(kind: DigitModelKind): Promise<void> {
+  async function pick(value: string): Promise<void> {
     picker.setBusy(true);
     try {
-      const s = await worker.request({ type: 'digitModel', use: kind });
-      if (disposed) return;
-      setStatus(s);
-      announce(`Now reading with the ${s.label}.`);
-      readAgain();
+      if (value === PRETRAINED) {
+        kit.update({ model: 'pretrained' });
+      } else {
+        const m = models.find((x) => x.id === value);
+        if (!m) throw new Error('that model is no longer in the library');
+        await useForDraw(worker, services, m);
+        kit.update({ model: 'mine' });
+      }
+      await loadModels();
+      if (status) kit.announce(`Now reading with the ${status.label}.`);
     } catch (e) {
-      if (!disposed) readout.show({ kind: 'error', title: 'Could not switch models', message: message(e) });
+      readError('Could not switch models')({ message: describeStorageError(e), field: null });
     } finally {
-      if (!disposed) picker.setBusy(false);
+      if (kit.alive()) showPicker();
     }
   }
 
@@ -256,55 +216,44 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     const done = pad.undo();
     if (done) {
       announceNext = true;
-      if (pad.drawing.isEmpty) announce('Last stroke removed; the pad is empty.');
+      if (pad.drawing.isEmpty) kit.announce('Last stroke removed; the pad is empty.');
     }
     return done;
   }
   function clear(): boolean {
     const done = pad.clear();
-    if (done) announce('Cleared.');
+    if (done) kit.announce('Cleared.');
     return done;
   }
   undoButton.addEventListener('click', () => undo());
   clearButton.addEventListener('click', () => clear());
 
-  function onKey(e: KeyboardEvent): void {
-    if (e.defaultPrevented || e.altKey || typingIn(e.target)) return;
-    const command = e.ctrlKey || e.metaKey;
-    let handled = false;
-    if (e.key === 'Escape' && !command) handled = clear();
-    else if ((e.key === 'Backspace' && !command) || (command && !e.shiftKey && e.key.toLowerCase() === 'z')) handled = undo();
-    if (handled) e.preventDefault();
-  }
-  document.addEventListener('keydown', onKey);
-
-  const offConnection = worker.onConnection((e) => {
-    if (e.kind === 'crashed') {
+  kit.onDispose(
+    worker.onConnection((e) => {
+      if (e.kind !== 'crashed') return;
       status = null;
-      picker.show(null);
+      showPicker();
       showIdle();
-    } else if (e.kind === 'ready' && e.restarted) {
-      void loadModels();
-    }
-  });
-
-  // The page hands the saved model to the worker after reading IndexedDB,
+    }),
+  );
+  // The page hands the picked model to the worker after reading IndexedDB,
   // which can be after this view first asked; then it reads the models again.
   const onModelChanged = (): void => {
-    if (status) void refreshStatus().then(readAgain);
+    if (status) void loadModels();
   };
   window.addEventListener(DIGIT_MODEL_CHANGED, onModelChanged);
+  kit.onDispose(() => window.removeEventListener(DIGIT_MODEL_CHANGED, onModelChanged));
 
   void loadModels();
 
-  return () => {
-    disposed = true;
-    if (frame) cancelAnimationFrame(frame);
-    document.removeEventListener('keydown', onKey);
-    window.removeEventListener(DIGIT_MODEL_CHANGED, onModelChanged);
-    offConnection();
-    pad.destroy();
-    preview.destroy();
-    root.remove();
+  return {
+    apply: (_values: Values<typeof DRAW_STATE>) => void loadModels(),
+    keys: { Escape: clear, Backspace: undo, 'Mod+z': undo },
+    reload: () => void loadModels(),
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      pad.destroy();
+      preview.destroy();
+    },
   };
 }

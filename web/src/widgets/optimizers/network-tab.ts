@@ -11,7 +11,7 @@ import { NET_RUNS } from '../../protocol-lab.ts';
 import { createContourMap } from '../../plots/contour-map.ts';
 import { createSeriesChart } from '../../plots/series-chart.ts';
 import { h } from '../../ui/dom.ts';
-import { formatNumber, linearValues, numberChoiceField, numberField, roundValues, selectField, sliderField, type Field } from './fields.ts';
+import { formatNumber, linearValues, numberChoiceField, numberField, roundValues, selectField, sliderField, type Field } from '../kit/fields.ts';
 import { OPTIMIZERS, OPTIMIZER_LABELS, REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS } from './presets.ts';
 import { LAB_STATE, type LabState } from './state.ts';
 import { card, errorText, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
@@ -220,15 +220,18 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
     epochsNow = 0;
     target = config.epochs;
     phase = 'training';
+    const previous = job;
     job = null;
     map.setField(null);
     map.setPaths([]);
     map.setPoints([]);
     showError('');
     render();
-    ctx.worker.request({ type: 'lab-net-train', config }).then(
+    // The worker closes this tab's previous job once the new one is built (jobs are per widget).
+    ctx.worker.request({ type: 'lab-net-train', config, replaces: previous ?? undefined }).then(
       (r) => {
         if (token === trainToken) job = r.job;
+        else void ctx.worker.request({ type: 'lab-net-control', job: r.job, action: 'close' }).catch(() => undefined);
       },
       (e: unknown) => {
         if (token !== trainToken) return;

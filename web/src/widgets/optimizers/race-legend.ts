@@ -5,7 +5,7 @@
 
 import type { OptimizerName } from '../../../generated/mlp-simd.mjs';
 import { h, uid } from '../../ui/dom.ts';
-import { formatNumber } from './fields.ts';
+import { formatNumber } from '../kit/fields.ts';
 import { OPTIMIZERS, OPTIMIZER_COLORS, OPTIMIZER_LABELS, OPTIMIZER_MARKERS } from './presets.ts';
 import { LAB_STATE, type LabKey, type LabState } from './state.ts';
 

@@ -9,7 +9,7 @@ import type { RacePath, SurfaceField } from '../../protocol-lab.ts';
 import { createContourMap, type MapPath } from '../../plots/contour-map.ts';
 import { createSeriesChart } from '../../plots/series-chart.ts';
 import { h } from '../../ui/dom.ts';
-import { numberField, roundValues, selectField, sliderField, type Field } from './fields.ts';
+import { numberField, roundValues, selectField, sliderField, type Field } from '../kit/fields.ts';
 import { createPlayerBar } from './player-bar.ts';
 import { createPlayer } from './player.ts';
 import {

@@ -9,7 +9,7 @@ import type { RegressionPath, RegressionSetup } from '../../protocol-lab.ts';
 import { createContourMap, type MapPath } from '../../plots/contour-map.ts';
 import { createSeriesChart } from '../../plots/series-chart.ts';
 import { h } from '../../ui/dom.ts';
-import { checkField, formatNumber, linearValues, numberField, roundValues, sliderField, type Field } from './fields.ts';
+import { checkField, formatNumber, linearValues, numberField, roundValues, sliderField, type Field } from '../kit/fields.ts';
 import { createPlayerBar } from './player-bar.ts';
 import { createPlayer } from './player.ts';
 import { REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS, type Regime } from './presets.ts';

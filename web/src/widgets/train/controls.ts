@@ -1,25 +1,16 @@
 // The settings form and the Train / Pause / Stop / Reset buttons. Real form
 // controls with labels; every problem is shown at its field (aria-invalid +
 // a described-by message), so it works from the keyboard and a screen reader.
+// Under the buttons the form says what Train will do with the settings as
+// they are: continue the network, or start a new one (and why).
 
+import type { OptimizerName, Vocabulary } from '../../../generated/mlp-simd.mjs';
 import type { RunState } from '../../protocol.ts';
 import { h, uid } from '../../ui/dom.ts';
-import {
-  DEFAULT_SETTINGS,
-  HIDDEN_ACTIVATIONS,
-  INITIALIZERS,
-  LIMITS,
-  OPTIMIZERS,
-  checkSettings,
-  optimizerFields,
-  toRaw,
-  type Checked,
-  type FieldError,
-  type FieldKey,
-  type OptimizerField,
-  type RawSettings,
-  type TrainSettings,
-} from './settings.ts';
+import { INIT_LABELS, OPTIMIZER_LABELS, PARAM_LABELS, labelled } from '../../vocabulary.ts';
+import { checkSettings, toRaw, type Checked, type FieldKey, type FieldProblem, type RawSettings } from './checks.ts';
+import { createLayersEditor, errorSlot, select, textInput, type FieldParts } from './layers-editor.ts';
+import { PARAM_KEYS, usedParams, type ParamKey, type TrainSettings, type TrainTable } from './settings.ts';
 
 export interface ControlHandlers {
   /** Any entry changed (typing included). */
@@ -37,107 +28,59 @@ export interface ButtonState {
   state: RunState;
   /** Train would continue the current, already trained model rather than build a new one. */
   continues: boolean;
+  /** What Train will do, in a sentence. */
+  plan: string;
 }
 
 export interface Controls {
   readonly element: HTMLElement;
-  read(): Checked;
+  read(current: TrainSettings): Checked;
   write(settings: TrainSettings): void;
   /** Shows these problems at their fields and clears every other field's. */
-  showErrors(errors: readonly FieldError[]): void;
+  showErrors(errors: readonly FieldProblem[]): void;
   /** Moves focus to the first field with a problem. */
   focusFirstError(): void;
   showFormError(message: string | null): void;
   setButtons(b: ButtonState): void;
 }
 
-interface FieldParts {
-  input: HTMLInputElement | HTMLSelectElement;
-  error: HTMLElement;
-}
-
-function textInput(name: string, mode: 'decimal' | 'numeric', label?: string): HTMLInputElement {
-  return h('input', {
-    name,
-    type: 'text',
-    inputmode: mode,
-    autocomplete: 'off',
-    spellcheck: 'false',
-    'aria-label': label,
-  });
-}
-
-function select(name: string, options: readonly { value: string; label: string }[], label?: string): HTMLSelectElement {
-  const el = h('select', { name, 'aria-label': label });
-  for (const o of options) el.append(h('option', { value: o.value }, o.label));
-  return el;
-}
-
-function errorSlot(): HTMLElement {
-  return h('p', { class: 'field-error', id: uid('train-err'), hidden: true });
-}
-
 /** A labelled field with its own error line (outside the label, so the field's name stays its label). */
-function field(
-  label: string,
-  input: HTMLInputElement | HTMLSelectElement,
-  hint?: string,
-): { el: HTMLElement; parts: FieldParts } {
+function field(label: string, input: HTMLInputElement | HTMLSelectElement, hint?: string): { el: HTMLElement; parts: FieldParts } {
   const error = errorSlot();
   input.id = uid('train-field');
   input.setAttribute('aria-describedby', error.id);
   const el = h(
     'div',
     { class: 'field' },
-    h(
-      'span',
-      { class: 'field-row' },
-      h('label', { for: input.id }, label),
-      hint ? h('span', { class: 'field-hint', 'aria-hidden': 'true' }, hint) : null,
-    ),
+    h('span', { class: 'field-row' }, h('label', { for: input.id }, label), hint ? h('span', { class: 'field-hint', 'aria-hidden': 'true' }, hint) : null),
     input,
     error,
   );
   return { el, parts: { input, error } };
 }
 
-export function createControls(handlers: ControlHandlers): Controls {
-  // ---- network
-  const layerList = h('ol', { class: 'layer-list', 'aria-label': 'Hidden layers' });
-  const layersError = errorSlot();
-  layerList.setAttribute('aria-describedby', layersError.id);
-  const addLayer = h('button', { type: 'button', class: 'button small', 'data-action': 'add-layer' }, '+ Add layer');
-  let layerRows: { row: HTMLElement; units: FieldParts; activation: HTMLSelectElement; remove: HTMLButtonElement }[] = [];
-
-  const init = select('init', INITIALIZERS);
-  const seed = textInput('seed', 'numeric');
+export function createControls(v: Vocabulary, table: TrainTable, handlers: ControlHandlers): Controls {
+  const layers = createLayersEditor({
+    activations: table.act.item.values,
+    minLayers: table.units.minLength,
+    maxLayers: table.units.maxLength,
+    onInput: () => handlers.onInput(),
+  });
+  const init = select('init', labelled(table.init.values, INIT_LABELS));
   const initField = field('Initializer', init);
-  const seedField = field('Seed', seed);
-
-  // ---- optimizer
-  const optimizer = select('optimizer', OPTIMIZERS);
-  const rate = textInput('learningRate', 'decimal');
-  const hyper: Record<OptimizerField, HTMLInputElement> = {
-    momentum: textInput('momentum', 'decimal'),
-    rho: textInput('rho', 'decimal'),
-    beta1: textInput('beta1', 'decimal'),
-    beta2: textInput('beta2', 'decimal'),
-  };
+  const optimizer = select('optimizer', labelled(table.opt.values, OPTIMIZER_LABELS));
   const optimizerField = field('Optimizer', optimizer);
-  const rateField = field('Learning rate', rate);
-  const hyperFields: Record<OptimizerField, ReturnType<typeof field>> = {
-    momentum: field('Momentum', hyper.momentum, 'β'),
-    rho: field('Decay rate', hyper.rho, 'ρ'),
-    beta1: field('Beta 1', hyper.beta1, 'β₁'),
-    beta2: field('Beta 2', hyper.beta2, 'β₂'),
+  const numbers = {
+    lr: field('Learning rate', textInput('learningRate', 'decimal')),
+    mom: field(PARAM_LABELS.momentum, textInput('momentum', 'decimal')),
+    rho: field(PARAM_LABELS.rho, textInput('rho', 'decimal')),
+    b1: field(PARAM_LABELS.beta1, textInput('beta1', 'decimal')),
+    b2: field(PARAM_LABELS.beta2, textInput('beta2', 'decimal')),
+    batch: field('Batch size', textInput('batchSize', 'numeric')),
+    epochs: field('Epochs', textInput('epochs', 'numeric')),
+    seed: field('Seed', textInput('seed', 'numeric')),
   };
-
-  // ---- training
-  const batch = textInput('batchSize', 'numeric');
-  const epochs = textInput('epochs', 'numeric');
   const augment = h('input', { type: 'checkbox', name: 'augment' });
-  const batchField = field('Batch size', batch);
-  const epochsField = field('Epochs', epochs);
 
   const preset = h('button', { type: 'button', class: 'button preset', 'data-action': 'preset' }, 'Géron ch. 10 preset');
   const train = h('button', { type: 'button', class: 'button primary', 'data-action': 'train' }, 'Train');
@@ -145,154 +88,68 @@ export function createControls(handlers: ControlHandlers): Controls {
   const stop = h('button', { type: 'button', class: 'button', 'data-action': 'stop', disabled: true }, 'Stop');
   const reset = h('button', { type: 'button', class: 'button', 'data-action': 'reset', disabled: true }, 'Reset');
   const formError = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const noteId = uid('train-note');
-  const note = h(
-    'p',
-    { class: 'hint', id: noteId },
-    'Train continues from the current weights. Changing a setting other than epochs, or Reset, starts over ' +
-      'from the seed (it sets the initial weights and the shuffling).',
-  );
+  const plan = h('p', { class: 'hint plan', id: uid('train-plan'), 'aria-live': 'polite', 'data-plan': '' });
 
   const form = h(
     'form',
-    { class: 'card controls', 'aria-label': 'Training settings', 'aria-describedby': noteId, novalidate: true },
+    { class: 'card controls', 'aria-label': 'Training settings', 'aria-describedby': plan.id, novalidate: true },
     h('h2', {}, 'Settings'),
     preset,
     h('p', { class: 'hint preset-hint' }, '784-300-100-10 ReLU, truncated normal, SGD 0.01, batch 50, 40 epochs.'),
-    h(
-      'fieldset',
-      { class: 'group' },
-      h('legend', {}, 'Hidden layers'),
-      h(
-        'div',
-        { class: 'layers-head', 'aria-hidden': 'true' },
-        h('span', {}, '#'),
-        h('span', {}, 'Units'),
-        h('span', {}, 'Activation'),
-      ),
-      layerList,
-      layersError,
-      h('div', { class: 'layers-foot' }, addLayer, h('span', { class: 'field-hint' }, 'Output: 10 units, softmax')),
-      initField.el,
-    ),
+    h('fieldset', { class: 'group' }, h('legend', {}, 'Hidden layers'), layers.element, initField.el),
     h(
       'fieldset',
       { class: 'group' },
       h('legend', {}, 'Gradient descent'),
-      h('div', { class: 'pair' }, optimizerField.el, rateField.el),
-      h('div', { class: 'pair' }, hyperFields.momentum.el, hyperFields.rho.el, hyperFields.beta1.el, hyperFields.beta2.el),
+      h('div', { class: 'pair' }, optimizerField.el, numbers.lr.el),
+      h('div', { class: 'pair' }, numbers.mom.el, numbers.rho.el, numbers.b1.el, numbers.b2.el),
     ),
     h(
       'fieldset',
       { class: 'group' },
       h('legend', {}, 'Training'),
-      h('div', { class: 'pair' }, batchField.el, epochsField.el, seedField.el),
+      h('div', { class: 'pair' }, numbers.batch.el, numbers.epochs.el, numbers.seed.el),
       h('label', { class: 'check' }, augment, h('span', {}, 'Augment (random shifts, rotations, scaling)')),
     ),
     h('div', { class: 'button-grid' }, train, pause, stop, reset),
     formError,
-    note,
+    plan,
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!train.disabled) handlers.onTrain();
   });
 
+  const paramKeys = Object.values(PARAM_KEYS);
+  function showOptimizerFields(): void {
+    const used = new Set<ParamKey>(usedParams(v, optimizer.value as OptimizerName).map((p) => PARAM_KEYS[p]));
+    for (const k of paramKeys) numbers[k].el.hidden = !used.has(k);
+  }
+
   function fieldParts(): Map<FieldKey, FieldParts> {
-    const m = new Map<FieldKey, FieldParts>([
-      ['learningRate', rateField.parts],
-      ['momentum', hyperFields.momentum.parts],
-      ['rho', hyperFields.rho.parts],
-      ['beta1', hyperFields.beta1.parts],
-      ['beta2', hyperFields.beta2.parts],
-      ['batchSize', batchField.parts],
-      ['epochs', epochsField.parts],
-      ['seed', seedField.parts],
-    ]);
-    layerRows.forEach((r, i) => m.set(`units-${i}`, r.units));
+    const m = new Map<FieldKey, FieldParts>(Object.entries(numbers).map(([k, f]) => [k as FieldKey, f.parts]));
+    layers.unitFields().forEach((p, i) => m.set(`units-${i}`, p));
     return m;
   }
 
-  function showOptimizerFields(): void {
-    const used = optimizerFields(optimizer.value as TrainSettings['optimizer']);
-    for (const f of Object.keys(hyperFields) as OptimizerField[]) hyperFields[f].el.hidden = !used.includes(f);
-  }
-
-  function renderLayers(layers: RawSettings['layers']): void {
-    layerRows = layers.map((l, i) => {
-      const n = i + 1;
-      const units = textInput(`units-${i}`, 'numeric', `Units in hidden layer ${n}`);
-      units.value = l.units;
-      const activation = select(`activation-${i}`, HIDDEN_ACTIVATIONS, `Activation of hidden layer ${n}`);
-      activation.value = l.activation;
-      const remove = h(
-        'button',
-        { type: 'button', class: 'icon-button remove', 'aria-label': `Remove hidden layer ${n}`, title: 'Remove layer' },
-        '×',
-      );
-      const error = errorSlot();
-      units.setAttribute('aria-describedby', error.id);
-      const name = h('span', { class: 'layer-name', 'aria-hidden': 'true' }, String(n));
-      const row = h('li', { class: 'layer-row' }, name, units, activation, remove, error);
-      remove.addEventListener('click', () => {
-        const current = rawLayers();
-        current.splice(i, 1);
-        renderLayers(current);
-        // Keep the keyboard where it was: the next row's remove button, or Add.
-        (layerRows[Math.min(i, layerRows.length - 1)]?.remove ?? addLayer).focus();
-        handlers.onInput();
-      });
-      return { row, units: { input: units, error }, activation, remove };
-    });
-    layerList.replaceChildren(...layerRows.map((r) => r.row));
-    const one = layerRows.length <= LIMITS.layers.min;
-    for (const r of layerRows) r.remove.disabled = one;
-    addLayer.disabled = layerRows.length >= LIMITS.layers.max;
-  }
-
-  addLayer.addEventListener('click', () => {
-    const current = rawLayers();
-    const last = current[current.length - 1];
-    current.push({ units: last ? last.units : '64', activation: last ? last.activation : 'relu' });
-    renderLayers(current);
-    layerRows[layerRows.length - 1]?.units.input.focus();
-    handlers.onInput();
-  });
-
-  const rawLayers = (): RawSettings['layers'] =>
-    layerRows.map((r) => ({ units: r.units.input.value, activation: r.activation.value }));
-
   function raw(): RawSettings {
+    const text = (k: keyof typeof numbers): string => numbers[k].parts.input.value;
     return {
-      layers: rawLayers(),
-      optimizer: optimizer.value,
-      learningRate: rate.value,
-      momentum: hyper.momentum.value,
-      rho: hyper.rho.value,
-      beta1: hyper.beta1.value,
-      beta2: hyper.beta2.value,
-      batchSize: batch.value,
-      epochs: epochs.value,
+      layers: layers.read(),
+      opt: optimizer.value,
       init: init.value,
-      seed: seed.value,
-      augment: augment.checked,
+      aug: augment.checked,
+      numbers: { lr: text('lr'), mom: text('mom'), rho: text('rho'), b1: text('b1'), b2: text('b2'), batch: text('batch'), epochs: text('epochs'), seed: text('seed') },
     };
   }
 
   function write(s: TrainSettings): void {
     const r = toRaw(s);
-    renderLayers(r.layers);
-    optimizer.value = r.optimizer;
-    rate.value = r.learningRate;
-    hyper.momentum.value = r.momentum;
-    hyper.rho.value = r.rho;
-    hyper.beta1.value = r.beta1;
-    hyper.beta2.value = r.beta2;
-    batch.value = r.batchSize;
-    epochs.value = r.epochs;
+    layers.write(r.layers);
+    optimizer.value = r.opt;
     init.value = r.init;
-    seed.value = r.seed;
-    augment.checked = r.augment;
+    augment.checked = r.aug;
+    for (const [k, f] of Object.entries(numbers)) f.parts.input.value = r.numbers[k as keyof RawSettings['numbers']];
     showOptimizerFields();
   }
 
@@ -314,36 +171,33 @@ export function createControls(handlers: ControlHandlers): Controls {
   stop.addEventListener('click', () => handlers.onStop());
   reset.addEventListener('click', () => handlers.onReset());
 
-  write(DEFAULT_SETTINGS);
-
   return {
     element: form,
-    read: () => checkSettings(raw()),
+    read: (current) => checkSettings(v, table, raw(), current),
     write,
     showErrors(errors) {
-      const parts = fieldParts();
-      for (const [key, p] of parts) setError(p, errors.find((e) => e.field === key)?.message ?? null);
-      const layers = errors.find((e) => e.field === 'layers');
-      layersError.hidden = !layers;
-      layersError.textContent = layers?.message ?? '';
+      for (const [key, p] of fieldParts()) setError(p, errors.find((e) => e.field === key)?.message ?? null);
+      const layersProblem = errors.find((e) => e.field === 'layers');
+      layers.error.hidden = !layersProblem;
+      layers.error.textContent = layersProblem?.message ?? '';
     },
     focusFirstError() {
-      const bad = form.querySelector<HTMLElement>('[aria-invalid="true"]');
-      bad?.focus();
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     },
     showFormError(message) {
       formError.hidden = message === null;
       formError.textContent = message ?? '';
     },
-    setButtons({ ready, state, continues }) {
-      const running = state === 'running';
-      const paused = state === 'paused';
+    setButtons(b) {
+      const running = b.state === 'running';
+      const paused = b.state === 'paused';
       const hadFocus = document.activeElement;
-      train.disabled = !ready || running;
-      pause.disabled = !ready || !running;
-      stop.disabled = !ready || !(running || paused);
-      reset.disabled = !ready || running;
-      train.textContent = continues ? (paused ? 'Resume' : 'Train more') : 'Train';
+      train.disabled = !b.ready || running;
+      pause.disabled = !b.ready || !running;
+      stop.disabled = !b.ready || !(running || paused);
+      reset.disabled = !b.ready || running;
+      train.textContent = b.continues ? (paused ? 'Resume' : 'Train more') : 'Train';
+      plan.textContent = b.plan;
       // A disabled button drops focus: hand it to its twin.
       if (hadFocus === train && train.disabled) pause.focus();
       else if (hadFocus === pause && pause.disabled) train.focus();

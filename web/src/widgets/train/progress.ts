@@ -24,6 +24,8 @@ export interface RunView {
   validationAccuracy: number;
   /** Why training stopped, when it diverged. */
   message: string;
+  /** Epochs the weights had before this run (a restored or imported model). */
+  baseEpochs: number;
 }
 
 export interface ProgressView {
@@ -125,19 +127,24 @@ export function createProgress(onRetry: () => void): ProgressView {
         return;
       }
       const per = Math.max(1, run.batchesPerEpoch);
-      const done = run.epoch + run.batch / per;
+      const base = run.baseEpochs;
+      const done = base + run.epoch + run.batch / per;
       const stopped = run.state === 'idle' && run.steps > 0;
-      if (run.state !== 'idle') lastTarget = run.targetEpoch;
-      const target = stopped ? lastTarget : run.targetEpoch;
+      if (run.state !== 'idle') lastTarget = base + run.targetEpoch;
+      const target = stopped ? lastTarget : run.targetEpoch > 0 ? base + run.targetEpoch : 0;
       bar.value = target > 0 ? Math.min(1, done / target) : 0;
       element.dataset.state = run.state;
       element.dataset.steps = String(run.steps);
       const state = stopped ? 'stopped' : STATE_TEXT[run.state];
       const where = target > done ? `${done.toFixed(2)} of ${target} epochs` : `${done.toFixed(2)} epochs`;
       if (run.state === 'diverged') barText.textContent = `Diverged: ${run.message}`;
-      else barText.textContent = run.steps > 0 ? `${where} · ${state}` : state;
-      epoch.value.textContent = target > 0 ? `${run.epoch} / ${target}` : String(run.epoch);
-      batch.value.textContent = `${int(run.batch)} / ${int(per)}`;
+      else if (run.steps > 0) barText.textContent = `${where} · ${state}`;
+      else barText.textContent = base > 0 ? `Trained ${base.toFixed(2)} epochs · ready to train more` : state;
+      const epochNow = Math.floor(base) + run.epoch;
+      epoch.value.textContent = target > 0 ? `${epochNow} / ${Math.ceil(target)}` : String(epochNow);
+      // Between epochs the next batch is the first of the next one; the epoch that just ended was full.
+      const shownBatch = run.batch === 0 && run.epoch > 0 && run.state !== 'running' ? per : run.batch;
+      batch.value.textContent = `${int(shownBatch)} / ${int(per)}`;
       const rate = run.examplesPerSecond;
       speed.value.textContent = Number.isFinite(rate) && rate > 0 ? int(rate) : '–';
       left.value.textContent = run.state === 'running' ? formatDuration(run.secondsLeft) : '–';

@@ -1,23 +1,17 @@
 // The settings form and the Train / Pause / Reset buttons. Real form controls
-// with labels, so everything works from the keyboard and a screen reader.
+// with labels, so everything works from the keyboard and a screen reader;
+// each field follows the link (`show`) and changes it (`onChange`).
 
-import type { ActivationName } from '../../../generated/mlp-simd.mjs';
-import { GATES, type GateName, type RunState } from '../../protocol.ts';
+import type { RunState } from '../../protocol.ts';
+import { GATES } from '../../protocol.ts';
 import { h, uid } from '../../ui/dom.ts';
+import { ACTIVATION_LABELS, labelled } from '../../vocabulary.ts';
+import { linearValues, numberField, selectField, sliderField } from '../kit/fields.ts';
 import { GATE_LABELS } from './gates.ts';
-import {
-  DEFAULT_SETTINGS,
-  HIDDEN_ACTIVATIONS,
-  HIDDEN_RANGE,
-  SPEEDS,
-  type Speed,
-  type XorSettings,
-} from './settings.ts';
+import { HIDDEN_ACTIVATIONS, SPEEDS, XOR_STATE, type Speed, type XorSettings } from './settings.ts';
 
 export interface ControlHandlers {
-  /** A setting that changes the network (gate, size, activation, rate). */
-  onModelChange(): void;
-  onSpeedChange(): void;
+  onChange(changes: Partial<XorSettings>): void;
   onTrain(): void;
   onPause(): void;
   onReset(): void;
@@ -25,41 +19,51 @@ export interface ControlHandlers {
 
 export interface Controls {
   readonly element: HTMLElement;
-  read(): XorSettings;
+  show(s: XorSettings): void;
   setRunState(state: RunState, ready: boolean): void;
   showError(message: string | null): void;
 }
 
-function field(label: string, control: HTMLElement, extra?: HTMLElement): HTMLLabelElement {
-  return h('label', { class: 'field' }, h('span', { class: 'field-row' }, h('span', {}, label), extra), control);
-}
-
-function select<T extends string>(name: string, options: readonly { value: T; label: string }[], value: T): HTMLSelectElement {
-  const el = h('select', { name });
-  for (const o of options) el.append(h('option', { value: o.value, selected: o.value === value }, o.label));
-  return el;
-}
-
-const isGate = (v: string): v is GateName => (GATES as readonly string[]).includes(v);
-const isSpeed = (v: string): v is Speed => v in SPEEDS;
-const isActivation = (v: string): v is ActivationName => HIDDEN_ACTIVATIONS.some((a) => a.value === v);
-
-export function createControls(handlers: ControlHandlers): Controls {
-  const d = DEFAULT_SETTINGS;
-  const gate = select('gate', GATES.map((g) => ({ value: g, label: GATE_LABELS[g] })), d.gate);
-  const hidden = h('input', {
-    name: 'hidden',
-    type: 'range',
-    min: HIDDEN_RANGE.min,
-    max: HIDDEN_RANGE.max,
-    step: 1,
-    value: d.hidden,
+export function createControls(initial: XorSettings, handlers: ControlHandlers): Controls {
+  const { onChange } = handlers;
+  const t = XOR_STATE;
+  const gate = selectField({
+    label: 'Logic gate',
+    name: 'gate',
+    options: GATES.map((g) => ({ value: g, label: GATE_LABELS[g] })),
+    value: initial.gate,
+    onChange: (v) => onChange({ gate: v }),
   });
-  const hiddenOut = h('output', { 'aria-hidden': 'true' }, String(d.hidden));
-  const activation = select('activation', HIDDEN_ACTIVATIONS, d.activation);
-  const rate = h('input', { name: 'learningRate', type: 'number', min: 0.0001, max: 10, step: 'any', value: d.learningRate });
-  const speedOptions = (Object.keys(SPEEDS) as Speed[]).map((k) => ({ value: k, label: SPEEDS[k].label }));
-  const speed = select('speed', speedOptions, d.speed);
+  const hidden = sliderField({
+    label: 'Hidden units',
+    name: 'hidden',
+    values: linearValues(t.hidden.min, t.hidden.max, 1),
+    value: initial.hidden,
+    format: String,
+    onChange: (v) => onChange({ hidden: v }),
+  });
+  const act = selectField({
+    label: 'Hidden activation',
+    name: 'activation',
+    options: labelled(HIDDEN_ACTIVATIONS, ACTIVATION_LABELS),
+    value: initial.act,
+    onChange: (v) => onChange({ act: v }),
+  });
+  const lr = numberField({
+    label: 'Learning rate (Adam)',
+    name: 'learningRate',
+    value: initial.lr,
+    min: t.lr.min,
+    max: t.lr.max,
+    onChange: (v) => onChange({ lr: v }),
+  });
+  const speed = selectField({
+    label: 'Speed',
+    name: 'speed',
+    options: (Object.keys(SPEEDS) as Speed[]).map((k) => ({ value: k, label: SPEEDS[k].label })),
+    value: initial.speed,
+    onChange: (v) => onChange({ speed: v }),
+  });
 
   const train = h('button', { type: 'button', class: 'button primary', 'data-action': 'train' }, 'Train');
   const pause = h('button', { type: 'button', class: 'button', 'data-action': 'pause', disabled: true }, 'Pause');
@@ -73,37 +77,28 @@ export function createControls(handlers: ControlHandlers): Controls {
     'form',
     { class: 'card controls', 'aria-label': 'Settings', 'aria-describedby': noteId },
     h('h2', {}, 'Settings'),
-    field('Logic gate', gate),
-    field('Hidden units', hidden, hiddenOut),
-    field('Hidden activation', activation),
-    field('Learning rate (Adam)', rate),
-    field('Speed', speed),
+    gate.element,
+    hidden.element,
+    act.element,
+    lr.element,
+    speed.element,
     h('div', { class: 'button-row' }, train, pause, reset),
     error,
     note,
   );
   form.addEventListener('submit', (e) => e.preventDefault());
-
-  hidden.addEventListener('input', () => {
-    hiddenOut.textContent = hidden.value;
-  });
-  for (const el of [gate, hidden, activation, rate]) el.addEventListener('change', () => handlers.onModelChange());
-  speed.addEventListener('change', () => handlers.onSpeedChange());
   train.addEventListener('click', () => handlers.onTrain());
   pause.addEventListener('click', () => handlers.onPause());
   reset.addEventListener('click', () => handlers.onReset());
 
   return {
     element: form,
-    read() {
-      return {
-        gate: isGate(gate.value) ? gate.value : d.gate,
-        hidden: Number(hidden.value),
-        activation: isActivation(activation.value) ? activation.value : d.activation,
-        // An empty or odd entry goes to the core as NaN; its error message says what is wrong.
-        learningRate: rate.value === '' ? NaN : Number(rate.value),
-        speed: isSpeed(speed.value) ? speed.value : d.speed,
-      };
+    show(s) {
+      gate.set(s.gate);
+      hidden.set(s.hidden);
+      act.set(s.act);
+      lr.set(s.lr);
+      speed.set(s.speed);
     },
     setRunState(state, ready) {
       const running = state === 'running';

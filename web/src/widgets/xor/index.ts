@@ -3,11 +3,11 @@
 // from the WASM core through the worker; this file only sends and draws.
 
 import './xor.css';
-import type { PerceptronSummary, ProgressEvent, RunState } from '../../protocol.ts';
+import type { PerceptronSummary, ProgressEvent, RequestBody, RequestType, RunState } from '../../protocol.ts';
 import { GATE_INPUTS } from '../../protocol.ts';
 import { createLineChart } from '../../plots/line-chart.ts';
 import { h } from '../../ui/dom.ts';
-import type { WidgetContext } from '../types.ts';
+import { defineWidget, type Kit, type RequestFailure } from '../kit/widget.ts';
 import { createBoundaryView, GRID } from './boundary.ts';
 import { createControls } from './controls.ts';
 import { GATE_LABELS, gateTargets, linearlySeparable } from './gates.ts';
@@ -15,6 +15,7 @@ import {
   EPOCHS_PER_RUN,
   PERCEPTRON,
   SPEEDS,
+  XOR_STATE,
   architecture,
   networkSpec,
   trainConfig,
@@ -25,40 +26,40 @@ import { createTruthTable } from './truth-table.ts';
 
 const TABLE_POINTS = Float32Array.from(GATE_INPUTS.flat());
 
-export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
-  const { worker } = ctx;
+export const { mount } = defineWidget({
+  route: 'xor',
+  title: 'Perceptron vs MLP on logic gates',
+  lede: [
+    'Rosenblatt’s perceptron draws one straight line, so it learns AND, OR, NAND and NOR but never XOR: ',
+    'no line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other. ',
+    'A hidden layer bends the boundary. Pick a gate and train both.',
+  ],
+  className: 'xor-widget',
+  settings: XOR_STATE,
+  setup,
+});
+
+function setup(kit: Kit<typeof XOR_STATE>) {
+  const { worker } = kit.ctx;
+  let settings: XorSettings = kit.settings();
 
   // ---- views
-  const controls = createControls({
-    onModelChange: () => void configure(),
-    onSpeedChange: () => void changeSpeed(),
+  const controls = createControls(settings, {
+    onChange: (changes) => change(changes),
     onTrain: () => void train(),
-    onPause: () => void send(() => worker.request({ type: 'pause' })),
+    onPause: () => {
+      if (job !== null) void send({ type: 'pause', job });
+    },
     onReset: () => void reset(),
   });
   const table = createTruthTable();
   const stats = createStats();
   const boundary = createBoundaryView();
-  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const lossHost = h('div', { class: 'loss-host' });
   const lossEmpty = h('p', { class: 'empty-note' }, 'Press Train to watch the loss fall.');
   const boundaryNote = h('p', { class: 'card-note' });
 
-  const root = h(
-    'article',
-    { class: 'xor-widget' },
-    h(
-      'header',
-      { class: 'widget-head' },
-      h('h1', {}, 'Perceptron vs MLP on logic gates'),
-      h(
-        'p',
-        { class: 'lede' },
-        'Rosenblatt’s perceptron draws one straight line, so it learns AND, OR, NAND and NOR but never XOR: ',
-        'no line puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other. ',
-        'A hidden layer bends the boundary. Pick a gate and train both.',
-      ),
-    ),
+  kit.body.append(
     h(
       'div',
       { class: 'xor-grid' },
@@ -67,9 +68,7 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
       h('section', { class: 'card boundary-card', 'aria-label': 'Decision boundary' }, h('h2', {}, 'Decision boundary'), boundary.element, boundaryNote),
       h('section', { class: 'card loss-card', 'aria-label': 'Training loss' }, h('h2', {}, 'MLP training loss'), lossHost, lossEmpty),
     ),
-    announcer,
   );
-  container.append(root);
 
   const chart = createLineChart(lossHost, {
     label: 'The MLP’s cross-entropy loss per epoch (log scale)',
@@ -80,9 +79,8 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     height: 140,
   });
 
-  // ---- state
-  let settings: XorSettings = controls.read();
-  let session: number | null = null;
+  // ---- state: the MLP's job and what its last progress said
+  let job: number | null = null;
   let runState: RunState = 'idle';
   let targetEpoch = 0;
   let epochNow = 0;
@@ -93,22 +91,14 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
   let lossX: number[] = [];
   let lossY: number[] = [];
   let reachedAll = false;
-  let disposed = false;
 
-  function announce(text: string): void {
-    announcer.textContent = text;
-  }
+  const showError = (f: RequestFailure): void => controls.showError(f.message);
 
-  /** Runs a request; its failure (a core error) is shown by the controls. */
-  async function send<T>(fn: () => Promise<T>): Promise<T | null> {
-    try {
-      const value = await fn();
-      if (!disposed) controls.showError(null);
-      return value;
-    } catch (e) {
-      if (!disposed) controls.showError(e instanceof Error ? e.message : String(e));
-      return null;
-    }
+  /** A request about the MLP; its failure (a core error) is shown by the controls. */
+  async function send<K extends RequestType>(body: RequestBody<K> & { type: K }): Promise<boolean> {
+    const r = await kit.request<K>(body, { onError: showError });
+    if (r !== null) controls.showError(null);
+    return r !== null;
   }
 
   function showMlp(message = ''): void {
@@ -142,32 +132,50 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     boundary.setPerceptron(null);
   }
 
-  async function configure(): Promise<void> {
-    const previousGate = settings.gate;
-    settings = controls.read();
-    if (settings.gate !== previousGate) clearPerceptron();
+  /** A new MLP for the current settings (the old job is closed once the new one is built). */
+  async function build(): Promise<void> {
     table.setGate(settings.gate);
     boundary.setTargets(gateTargets(settings.gate));
     describeGate();
     clearRun();
-    session = null;
     controls.setRunState('idle', false);
-    const r = await send(() =>
-      worker.request({ type: 'configure', network: networkSpec(settings), train: trainConfig(settings), data: { kind: 'gate', gate: settings.gate } }),
+    const r = await kit.request(
+      { type: 'open', network: networkSpec(settings), train: trainConfig(settings), data: { kind: 'gate', gate: settings.gate }, replaces: job ?? undefined },
+      { onError: showError },
     );
-    if (!r || disposed) return;
-    session = r.session;
+    if (!r) return;
+    job = r.job;
+    batchesPerEpoch = Math.max(1, r.batchesPerEpoch);
+    controls.showError(null);
     controls.setRunState('idle', true);
     showMlp();
     refresh();
   }
 
+  /** Settings from the form or the link: the rate goes to the live trainer, the rest builds anew. */
+  function apply(next: XorSettings): void {
+    const before = settings;
+    settings = next;
+    controls.show(next);
+    if (next.gate !== before.gate) clearPerceptron();
+    if (next.gate !== before.gate || next.hidden !== before.hidden || next.act !== before.act) {
+      void build();
+      return;
+    }
+    if (next.lr !== before.lr && job !== null) void send({ type: 'setTrain', job, train: trainConfig(next) });
+    if (next.speed !== before.speed && runState === 'running') void restartPaced();
+  }
+
+  function change(changes: Partial<XorSettings>): void {
+    apply(kit.update(changes));
+  }
+
   async function reset(): Promise<void> {
+    if (job === null) return;
     clearPerceptron();
     clearRun();
-    const r = await send(() => worker.request({ type: 'reset' }));
-    if (!r || disposed) return;
-    session = r.session;
+    const r = await kit.request({ type: 'reset', job }, { onError: showError });
+    if (!r) return;
     controls.setRunState('idle', true);
     showMlp();
     refresh();
@@ -175,36 +183,32 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
 
   async function runPerceptron(): Promise<void> {
     const gate = settings.gate;
-    const p = await send(() => worker.request({ type: 'perceptron', data: { kind: 'gate', gate }, ...PERCEPTRON }));
-    if (!p || disposed || gate !== settings.gate) return;
+    const p = await kit.request({ type: 'perceptron', data: { kind: 'gate', gate }, ...PERCEPTRON }, { onError: showError });
+    if (!p || gate !== settings.gate) return;
     perceptron = p;
     table.setPerceptron(p.predictions);
     stats.setPerceptron(p);
     boundary.setPerceptron(p.weights);
-    announce(
+    kit.announce(
       p.converged
         ? `Perceptron converged on ${GATE_LABELS[gate]} after ${p.epochs} epochs.`
         : `Perceptron did not converge on ${GATE_LABELS[gate]} in ${p.epochs} epochs.`,
     );
   }
 
-  function batchesPerSecond(): number {
-    return SPEEDS[settings.speed].epochsPerSecond; // one batch per epoch (batch 4 of 4)
-  }
+  const batchesPerSecond = (): number => SPEEDS[settings.speed].epochsPerSecond; // one batch per epoch (batch 4 of 4)
 
   async function train(): Promise<void> {
-    if (session === null) return;
+    if (job === null) return;
     if (!perceptron) void runPerceptron();
     // A paused run continues to its target, at the speed chosen now (so not `resume`).
     const epochs = runState === 'paused' ? Math.max(1, targetEpoch - epochNow) : EPOCHS_PER_RUN;
-    await send(() => worker.request({ type: 'start', epochs, batchesPerSecond: batchesPerSecond() }));
+    await send({ type: 'start', job, epochs, batchesPerSecond: batchesPerSecond() });
   }
 
-  async function changeSpeed(): Promise<void> {
-    settings = { ...settings, speed: controls.read().speed };
-    if (runState !== 'running') return;
-    const left = Math.max(1, targetEpoch - epochNow);
-    await send(() => worker.request({ type: 'start', epochs: left, batchesPerSecond: batchesPerSecond() }));
+  async function restartPaced(): Promise<void> {
+    if (job === null) return;
+    await send({ type: 'start', job, epochs: Math.max(1, targetEpoch - epochNow), batchesPerSecond: batchesPerSecond() });
   }
 
   // Predictions and evaluation follow progress, one round trip at a time:
@@ -216,14 +220,15 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
       refreshAgain = true;
       return;
     }
+    if (job === null) return;
     refreshing = true;
-    const want = session;
+    const want = job;
     void Promise.all([
-      worker.request({ type: 'predict', inputs: [{ kind: 'points', x: TABLE_POINTS, rows: 4 }, { kind: 'grid', grid: GRID }] }),
-      worker.request({ type: 'evaluate' }),
+      kit.request({ type: 'predict', job: want, inputs: [{ kind: 'points', x: TABLE_POINTS, rows: 4 }, { kind: 'grid', grid: GRID }] }, { onError: showError }),
+      kit.request({ type: 'evaluate', job: want }, { onError: showError }),
     ])
       .then(([pred, evaluation]) => {
-        if (disposed || want !== session || pred.session !== session) return;
+        if (!pred || !evaluation || want !== job) return;
         const [points, grid] = pred.outputs;
         if (points) table.setMlp(points);
         if (grid) boundary.setGrid(grid);
@@ -233,15 +238,12 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
         const epoch = Math.floor(evaluation.steps / batchesPerEpoch);
         if (accuracy === 1 && !reachedAll && epoch > 0) {
           reachedAll = true;
-          announce(`MLP reached 100% accuracy on ${GATE_LABELS[settings.gate]} at epoch ${epoch}.`);
+          kit.announce(`MLP reached 100% accuracy on ${GATE_LABELS[settings.gate]} at epoch ${epoch}.`);
         }
-      })
-      .catch((e: unknown) => {
-        if (!disposed) controls.showError(e instanceof Error ? e.message : String(e));
       })
       .finally(() => {
         refreshing = false;
-        if (refreshAgain && !disposed) {
+        if (refreshAgain && kit.alive()) {
           refreshAgain = false;
           refresh();
         }
@@ -249,7 +251,7 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
   }
 
   function onProgress(p: ProgressEvent): void {
-    if (p.session !== session) return;
+    if (p.job !== job) return;
     for (let k = 0; k < p.losses.length; k++) {
       lossX.push((p.firstStep + k + 1) / Math.max(1, p.batchesPerEpoch));
       lossY.push(p.losses[k] ?? NaN);
@@ -266,32 +268,35 @@ export function mount(container: HTMLElement, ctx: WidgetContext): () => void {
     controls.setRunState(runState, true);
     showMlp(p.message);
     if (p.state === 'diverged' && p.message) controls.showError(`Training diverged: ${p.message}`);
-    if (was === 'running' && p.state === 'finished') announce(`Training finished at epoch ${p.epoch}.`);
+    if (was === 'running' && p.state === 'finished') kit.announce(`Training finished at epoch ${p.epoch}.`);
     refresh();
   }
 
-  const offProgress = worker.onProgress(onProgress);
-  const offConnection = worker.onConnection((e) => {
-    if (e.kind === 'crashed') {
-      session = null;
-      controls.setRunState('idle', false);
-    } else if (e.kind === 'ready' && e.restarted) {
-      clearPerceptron();
-      void configure();
-    }
-  });
+  kit.onDispose(worker.onProgress(onProgress));
+  kit.onDispose(
+    worker.onConnection((e) => {
+      if (e.kind === 'crashed') {
+        job = null;
+        controls.setRunState('idle', false);
+      }
+    }),
+  );
 
   clearPerceptron();
-  void configure();
+  void build();
 
-  return () => {
-    disposed = true;
-    offProgress();
-    offConnection();
-    // Leave the worker idle for the next widget.
-    void worker.request({ type: 'stop' }).catch(() => undefined);
-    chart.destroy();
-    boundary.destroy();
-    root.remove();
+  return {
+    apply,
+    reload() {
+      job = null;
+      clearPerceptron();
+      void build();
+    },
+    destroy() {
+      // The job is this widget's alone: free it.
+      if (job !== null) void worker.request({ type: 'close', job }).catch(() => undefined);
+      chart.destroy();
+      boundary.destroy();
+    },
   };
 }

@@ -4,7 +4,7 @@
 // weights, with every run's per-epoch snapshots projected onto it.
 //
 // A job does bounded slices of work (`slice(ms)`) so the worker stays
-// responsive; the runner decides the cadence. Nothing here posts messages.
+// responsive; the scheduler decides the cadence. Nothing here posts messages.
 
 import type { Dataset, LossLandscape, MlpModule, NetworkSpec, Trainer } from '../../../generated/mlp-simd.mjs';
 import type {
@@ -18,6 +18,8 @@ import type {
   NetRunState,
 } from '../../protocol-lab.ts';
 import { NET_RUNS } from '../../protocol-lab.ts';
+import { transferables } from '../host.ts';
+import type { Job, JobEvent } from '../scheduler.ts';
 
 /** At most this many weight snapshots per run (spread evenly over the epochs). */
 const MAX_SNAPSHOTS = 200;
@@ -75,7 +77,7 @@ function batchSizeOf(key: NetRunKey, c: NetJobConfig): number {
   }
 }
 
-export class NetJob {
+export class NetJob implements Job {
   phase: NetPhase = 'training';
   message = '';
   readonly parameterCount: number;
@@ -85,8 +87,8 @@ export class NetJob {
   private landscapeRowsDone = 0;
   private finished: LandscapeResult | null = null;
   private readonly snapshotEvery: number;
-  /** Set when the phase changes, so the runner reports it at once. */
-  phaseChanged = true;
+  /** Set when the phase changes, so the scheduler reports it at once. */
+  urgent = true;
 
   constructor(
     private readonly mod: MlpModule,
@@ -118,15 +120,19 @@ export class NetJob {
     for (const run of this.runs) this.measure(run);
   }
 
-  /** Works for about `budgetMs`; returns true while there is more to do. */
-  slice(budgetMs: number): boolean {
+  /** Works for about `budgetMs`. */
+  slice(budgetMs: number): void {
     if (this.phase === 'training') this.trainSlice(budgetMs);
     else if (this.phase === 'landscape') this.landscapeSlice(budgetMs);
-    return this.busy();
   }
 
-  busy(): boolean {
-    return this.phase === 'training' || this.phase === 'landscape';
+  wakeIn(): number {
+    return this.phase === 'training' || this.phase === 'landscape' ? 0 : Infinity;
+  }
+
+  fail(message: string): void {
+    this.message = message;
+    this.setPhase('failed');
   }
 
   pause(): void {
@@ -145,7 +151,14 @@ export class NetJob {
   }
 
   /** The points measured since the last call, and where things stand. */
-  takeEvent(): LabNetEvent {
+  takeEvent(): JobEvent {
+    const event = this.event();
+    const arrays: ArrayBufferView[] = event.added.flatMap((p) => [p.epoch, p.loss, p.accuracy, p.ms]);
+    if (event.landscape) arrays.push(event.landscape.values, ...event.landscape.paths.flatMap((p) => [p.alpha, p.beta]));
+    return { message: event, transfer: transferables(...arrays) };
+  }
+
+  private event(): LabNetEvent {
     const added: NetRunPoints[] = this.runs.map((run) => {
       const p = run.pending;
       run.pending = [];
@@ -160,7 +173,7 @@ export class NetJob {
     const runs: NetRunState[] = this.runs.map((r) => ({ key: r.key, epoch: r.epoch, diverged: r.diverged, message: r.message }));
     const landscape = this.finished;
     this.finished = null;
-    this.phaseChanged = false;
+    this.urgent = false;
     return {
       type: 'lab-net',
       job: this.id,
@@ -266,6 +279,6 @@ export class NetJob {
 
   private setPhase(phase: NetPhase): void {
     this.phase = phase;
-    this.phaseChanged = true;
+    this.urgent = true;
   }
 }
