@@ -76,17 +76,19 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
   let digits;
   let strokes;
   let M;
+  let service;
 
   before(async () => {
     [digits, strokes] = await importTs('web/src/worker/digits.ts', 'web/src/widgets/draw/strokes.ts');
     M = await loadModule('simd');
-    await digits.loadPretrainedDigitModel(M, { fetchBytes: modelBytes });
+    service = new digits.DigitService(M, modelBytes);
+    await service.loadPretrained();
   });
 
   const ink = (d, scale = 1) => rasterise(DIGITS[d], strokes.INK_SIDE, strokes.STROKE_WIDTH, scale);
 
   test('the pretrained model is active, labelled with its test accuracy', async () => {
-    const status = await digits.digitModelStatus(M);
+    const status = await service.status();
     assert.deepEqual(status, {
       active: 'pretrained',
       label: 'pretrained model (99.0%)',
@@ -100,7 +102,7 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
     const rows = [];
     const times = [];
     for (let d = 0; d <= 9; d++) {
-      const r = digits.predictDigit(M, ink(d), side, side);
+      const r = service.predict(ink(d), side, side);
       assert.equal(r.empty, false);
       assert.equal(r.pixels.length, 784);
       assert.equal(r.probabilities.length, 10);
@@ -123,7 +125,7 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
     for (const scale of [0.6, 0.8, 1.0, 1.3]) {
       const ratios = [];
       for (let d = 0; d <= 9; d++) {
-        const r = digits.predictDigit(M, ink(d, scale), side, side);
+        const r = service.predict(ink(d, scale), side, side);
         assert.equal(argmax(r.probabilities), d, `digit ${d} at ${scale}× its size`);
         ratios.push(sum(r.pixels) / mnist[d]);
       }
@@ -145,7 +147,7 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
 
   test('an empty pad is empty: nothing predicted', () => {
     const side = strokes.INK_SIDE;
-    const r = digits.predictDigit(M, new Float32Array(side * side), side, side);
+    const r = service.predict(new Float32Array(side * side), side, side);
     assert.equal(r.empty, true);
     assert.deepEqual(Array.from(r.probabilities), new Array(10).fill(0));
   });
@@ -153,36 +155,36 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
   test('the user’s model: set, switched away from and back, forgotten; a wrong shape changes nothing', async () => {
     const loaded = M.loadModel(await modelBytes());
     const wrong = { ...loaded.spec, layers: [...loaded.spec.layers.slice(0, -1), { ...loaded.spec.layers.at(-1), units: 2 }] };
-    assert.throws(() => digits.setDigitModel(M, wrong, loaded.parameters, 'bad'), /784 inputs and 10 outputs, got 784 and 2/);
-    assert.equal((await digits.digitModelStatus(M)).user, null);
+    assert.throws(() => service.setUser(wrong, loaded.parameters, 'bad'), /784 inputs and 10 outputs, got 784 and 2/);
+    assert.equal((await service.status()).user, null);
 
-    digits.setDigitModel(M, loaded.spec, loaded.parameters, 'your model (99.0%)');
-    let s = await digits.digitModelStatus(M);
+    service.setUser(loaded.spec, loaded.parameters, 'your model (99.0%)');
+    let s = await service.status();
     assert.equal(s.active, 'user');
     assert.equal(s.label, 'your model (99.0%)');
-    assert.equal(digits.predictDigit(M, ink(7), strokes.INK_SIDE, strokes.INK_SIDE).model, 'user');
+    assert.equal(service.predict(ink(7), strokes.INK_SIDE, strokes.INK_SIDE).model, 'user');
 
-    digits.selectDigitModel(M, 'pretrained');
-    s = await digits.digitModelStatus(M);
+    service.select('pretrained');
+    s = await service.status();
     assert.equal(s.active, 'pretrained');
     assert.deepEqual(s.user, { label: 'your model (99.0%)' }, 'switching keeps the user’s model');
-    digits.selectDigitModel(M, 'user');
-    assert.equal((await digits.digitModelStatus(M)).active, 'user');
+    service.select('user');
+    assert.equal((await service.status()).active, 'user');
 
-    digits.usePretrainedDigitModel();
-    s = await digits.digitModelStatus(M);
+    service.usePretrained();
+    s = await service.status();
     assert.equal(s.active, 'pretrained');
     assert.equal(s.user, null);
-    assert.throws(() => digits.selectDigitModel(M, 'user'), /no model of yours/);
+    assert.throws(() => service.select('user'), /no model of yours/);
   });
 
   test('the controller adapter answers digitPredict with transferable arrays and digitModel with the status', async () => {
     const side = strokes.INK_SIDE;
     const posted = [];
     const host = { post: (message, transfer = []) => posted.push({ message, transfer }), fatal: assert.fail };
-    digits.answerDigitRequest(M, { type: 'digitPredict', id: 7, ink: ink(1), width: side, height: side }, host);
-    digits.answerDigitRequest(M, { type: 'digitModel', id: 8, use: 'user' }, host); // there is none: an error
-    digits.answerDigitRequest(M, { type: 'digitModel', id: 9 }, host);
+    service.answer({ type: 'digitPredict', id: 7, ink: ink(1), width: side, height: side }, host);
+    service.answer({ type: 'digitModel', id: 8, use: 'user' }, host); // there is none: an error
+    service.answer({ type: 'digitModel', id: 9 }, host);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const byId = new Map(posted.map((p) => [p.message.id, p]));
     const predicted = byId.get(7);
@@ -195,22 +197,27 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
   });
 
   test('a missing or corrupt model file is reported with the core’s message; a retry recovers', async () => {
-    const S = await loadModule('scalar'); // a fresh module: the digit service starts afresh
-    let s = await digits.digitModelStatus(S, () => Promise.resolve(new Uint8Array([1, 2, 3, 4])));
+    const S = await loadModule('scalar');
+    // The first download is junk, the next ones are the real file.
+    let fetches = 0;
+    const flaky = () => (fetches++ === 0 ? Promise.resolve(new Uint8Array([1, 2, 3, 4])) : modelBytes());
+    const fresh = new digits.DigitService(S, flaky);
+    let s = await fresh.status();
     assert.equal(s.active, null);
     assert.equal(s.pretrained.state, 'failed');
     assert.match(s.pretrained.error, /^The pretrained model could not be read: model file: not an MLP Lab model/);
-    assert.throws(() => digits.predictDigit(S, ink(0), strokes.INK_SIDE, strokes.INK_SIDE), /could not be read/);
+    assert.throws(() => fresh.predict(ink(0), strokes.INK_SIDE, strokes.INK_SIDE), /could not be read/);
+    assert.equal(fetches, 1, 'a predict does not refetch a failed model');
 
-    // A predict does not refetch a failed model; an explicit status request tries again.
-    s = await digits.digitModelStatus(S, modelBytes);
+    // An explicit status request tries again.
+    s = await fresh.status();
     assert.equal(s.active, 'pretrained');
-    assert.equal(argmax(digits.predictDigit(S, ink(0), strokes.INK_SIDE, strokes.INK_SIDE).probabilities), 0);
+    assert.equal(argmax(fresh.predict(ink(0), strokes.INK_SIDE, strokes.INK_SIDE).probabilities), 0);
   });
 
   test('a download failure names the file', async () => {
     const S = await loadModule('scalar');
-    const s = await digits.digitModelStatus(S, () => Promise.reject(new Error('HTTP 404 Not Found for models/mnist-mlp.mlpl')));
+    const s = await new digits.DigitService(S, () => Promise.reject(new Error('HTTP 404 Not Found for models/mnist-mlp.mlpl'))).status();
     assert.equal(s.pretrained.error, 'Could not download the pretrained model: HTTP 404 Not Found for models/mnist-mlp.mlpl');
   });
 });

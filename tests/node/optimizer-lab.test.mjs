@@ -1,5 +1,5 @@
-// The optimizer lab's worker side under Node, without a Worker: the LabRunner
-// (web/src/worker/lab/runner.ts) with a fake Host. Race and regression walks
+// The optimizer lab's worker side under Node, without a Worker: the Controller
+// (web/src/worker/controller.ts, lab requests in web/src/worker/lab/) with a fake Host. Race and regression walks
 // are deterministic and finite, a diverging walk ends at its last finite
 // point, bad requests become errors for their id, and the network job trains
 // its three runs in slices, then delivers a complete landscape slice.
@@ -9,21 +9,17 @@ import { loadModule } from './load-module.mjs';
 import { importTs } from './ts-import.mjs';
 import { fakeHost } from './fake-host.mjs';
 
-const [{ LabRunner }] = await importTs('web/src/worker/lab/runner.ts');
+const [{ Controller }] = await importTs('web/src/worker/controller.ts');
 const M = await loadModule('simd');
 
 
 /** Sends one request and returns its one answer (result value, or throws the error message). */
 function ask(runner, host, body, id = 1) {
   const before = host.messages.length;
-  try {
-    runner.handle({ ...body, id });
-  } catch (e) {
-    return { error: e.message };
-  }
+  runner.handle({ ...body, id });
   const answer = host.messages.slice(before).find((m) => m.id === id);
   assert.ok(answer, `an answer to ${body.type}`);
-  return answer.value;
+  return answer.type === 'error' ? { error: answer.message } : answer.value;
 }
 
 const race = {
@@ -41,7 +37,7 @@ const race = {
 
 test('race paths: same request, same numbers; finite; a diverging walk keeps its last finite point', () => {
   const host = fakeHost();
-  const runner = new LabRunner(M, host);
+  const runner = new Controller(M, host);
   const a = ask(runner, host, race).paths;
   const b = ask(runner, host, race).paths;
   assert.deepEqual(b, a, 'deterministic');
@@ -63,7 +59,7 @@ test('race paths: same request, same numbers; finite; a diverging walk keeps its
 
 test('regression: the optimum, and batch / SGD / mini-batch walks of the right lengths', () => {
   const host = fakeHost();
-  const runner = new LabRunner(M, host);
+  const runner = new Controller(M, host);
   const data = { m: 100, noise: 1, seed: 42 };
   const setup = ask(runner, host, { type: 'lab-regression-setup', data, halfWidth: [5, 5], nx: 41, ny: 41 });
   const d = M.linearData(100, 4, 3, 1, 42);
@@ -85,7 +81,7 @@ test('regression: the optimum, and batch / SGD / mini-batch walks of the right l
 
 test('network job: three runs in slices, then the landscape with projected paths', () => {
   const host = fakeHost();
-  const runner = new LabRunner(M, host);
+  const runner = new Controller(M, host);
   const config = {
     data: 'moons', n: 200, noise: 0.2, seed: 1, hidden: 8, activation: 'tanh', optimizer: 'sgd',
     learningRate: 0.1, batchSize: 32, epochs: 10, landscape: { centre: 'mini', span: 1, resolution: 11, seed: 1 },
@@ -116,5 +112,5 @@ test('network job: three runs in slices, then the landscape with projected paths
   host.drain(() => events().filter((e) => e.landscape).length === 2);
   assert.equal(events().filter((e) => e.landscape)[1].landscape.values.length, 25);
   assert.equal(ask(runner, host, { type: 'lab-net-control', job: status.job, action: 'close' }, 3).phase, 'closed');
-  assert.match(ask(runner, host, { type: 'lab-net-control', job: status.job, action: 'pause' }, 4).error, /not running/);
+  assert.match(ask(runner, host, { type: 'lab-net-control', job: status.job, action: 'pause' }, 4).error, /is not open/);
 });

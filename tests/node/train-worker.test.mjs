@@ -59,17 +59,18 @@ test('MNIST through the Controller: one download, an epoch with validation, a re
   assert.equal(served.fetched.length, 4, 'no second download');
 
   const configured = await ask(controller, host, {
-    type: 'configure',
+    type: 'open',
     network: SMALL,
     train: { batchSize: 10, optimizer: 'adam', learningRate: 0.001, shuffleSeed: 7 },
     data: { kind: 'mnist' },
   });
   assert.equal(configured.parameterCount, 784 * 32 + 32 + 32 * 10 + 10);
-  const session = configured.session;
+  const job = configured.job;
+  assert.equal(configured.batchesPerEpoch, 5500);
 
-  const started = await ask(controller, host, { type: 'start', epochs: 1 });
+  const started = await ask(controller, host, { type: 'start', job, epochs: 1 });
   assert.equal(started.state, 'running');
-  const progressOf = () => host.messages.filter((m) => m.type === 'progress' && m.session === session);
+  const progressOf = () => host.messages.filter((m) => m.type === 'progress' && m.job === job);
   host.drain(() => progressOf().some((m) => m.state === 'finished'));
   const events = progressOf();
   const last = events.at(-1);
@@ -97,7 +98,7 @@ test('MNIST through the Controller: one download, an epoch with validation, a re
   );
 
   // The test report: the core's accuracy, and a confusion matrix that agrees with it.
-  const report = await ask(controller, host, { type: 'testReport', misclassified: 35, weightImages: 40 });
+  const report = await ask(controller, host, { type: 'testReport', job, misclassified: 35, weightImages: 40 });
   assert.equal(report.count, 10000);
   assert.equal(report.confusion.length, 100);
   let total = 0;
@@ -119,33 +120,36 @@ test('MNIST through the Controller: one download, an epoch with validation, a re
   assert.deepEqual({ ...report.firstLayer, weights: undefined }, { units: 32, shown: 32, inputs: 784, weights: undefined });
 
   // The model file: read back, it is the same network, and a new session built from it scores the same.
-  const file = await ask(controller, host, { type: 'exportModel', metadata: '{"note":"test"}' });
+  const file = await ask(controller, host, { type: 'exportModel', job, metadata: '{"note":"test"}' });
   const read = await ask(controller, host, { type: 'readModel', bytes: file.bytes });
   assert.equal(read.metadata, '{"note":"test"}');
   assert.deepEqual(read.parameters, file.parameters);
   for (let k = 0; k < 32; k++)
     for (const i of [0, 300, 783]) assert.equal(report.firstLayer.weights[k * 784 + i], file.parameters[i * 32 + k]);
   const rebuilt = await ask(controller, host, {
-    type: 'configure',
+    type: 'open',
     network: { ...read.spec, seed: 1 },
     train: { batchSize: 50 },
     data: { kind: 'mnist' },
     parameters: read.parameters,
+    replaces: job,
   });
-  assert.ok(rebuilt.session > session);
-  const again = await ask(controller, host, { type: 'testReport', misclassified: 0, weightImages: 0 });
+  assert.ok(rebuilt.job > job);
+  assert.match((await ask(controller, host, { type: 'testReport', job, misclassified: 0, weightImages: 0 })).error, /is not open/, 'the replaced job is closed');
+  const again = await ask(controller, host, { type: 'testReport', job: rebuilt.job, misclassified: 0, weightImages: 0 });
   assert.equal(again.accuracy, report.accuracy, 'the restored model predicts the same');
 
   // Wrong weights change nothing: the session stays.
   const refused = await ask(controller, host, {
-    type: 'configure',
+    type: 'open',
     network: SMALL,
     train: { batchSize: 50 },
     data: { kind: 'mnist' },
     parameters: new Float32Array(10),
+    replaces: rebuilt.job,
   });
   assert.match(refused.error, /25450/);
-  assert.equal((await ask(controller, host, { type: 'testReport', misclassified: 0, weightImages: 0 })).session, rebuilt.session);
+  assert.equal((await ask(controller, host, { type: 'testReport', job: rebuilt.job, misclassified: 0, weightImages: 0 })).job, rebuilt.job, 'a refused open closes nothing');
 
   // The digit model: this one is fine; one that cannot read digits is refused; null goes back to the pretrained one.
   assert.deepEqual(await ask(controller, host, { type: 'useDigitModel', model: { bytes: file.bytes, label: 'mine' } }), { label: 'mine' });
@@ -192,14 +196,14 @@ test('a run whose loss turns NaN stops as diverged, with the core’s message', 
   await mnist.loadMnist(M, () => {}, 'http://test/data/mnist/', files().fetchBytes);
   const host = fakeHost();
   const controller = new Controller(M, host);
-  const { session } = await ask(controller, host, {
-    type: 'configure',
+  const { job } = await ask(controller, host, {
+    type: 'open',
     network: SMALL,
     train: { batchSize: 50, optimizer: 'sgd', learningRate: 1e8 },
     data: { kind: 'mnist' },
   });
-  await ask(controller, host, { type: 'start', epochs: 1 });
-  const done = () => host.messages.find((m) => m.type === 'progress' && m.session === session && m.state === 'diverged');
+  await ask(controller, host, { type: 'start', job, epochs: 1 });
+  const done = () => host.messages.find((m) => m.type === 'progress' && m.job === job && m.state === 'diverged');
   host.drain(done);
   assert.match(done()?.message ?? '', /^loss became .*nan at epoch 1, batch \d+; weights restored/);
   assert.equal(host.messages.filter((m) => m.type === 'progress').flatMap((m) => m.epochsEnded).length, 0);

@@ -191,3 +191,24 @@ export function checkField(o: { label: string; name: string; value: boolean; onC
   input.addEventListener('change', () => o.onChange(input.checked));
   return { element: h('div', { class: 'check-field' }, input, h('label', { for: id }, o.label)), set };
 }
+
+/**
+ * Fields bound to a settings object: `bind(key, field)` returns the field's
+ * element and remembers how to show `key`; `sync(values)` shows them all
+ * (a pasted link, a preset).
+ */
+export function fieldBinder<S>(): {
+  bind<K extends keyof S>(key: K, f: Field<S[K]>): HTMLElement;
+  sync(values: S): void;
+} {
+  const syncs: ((s: S) => void)[] = [];
+  return {
+    bind(key, f) {
+      syncs.push((s) => f.set(s[key]));
+      return f.element;
+    },
+    sync(values) {
+      for (const s of syncs) s(values);
+    },
+  };
+}

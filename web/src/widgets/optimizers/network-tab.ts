@@ -8,20 +8,12 @@
 import type { ActivationName } from '../../../generated/mlp-simd.mjs';
 import type { LabNetEvent, LandscapeConfig, LandscapeResult, NetJobConfig, NetPhase, NetRunKey } from '../../protocol-lab.ts';
 import { NET_RUNS } from '../../protocol-lab.ts';
-import { createContourMap } from '../../plots/contour-map.ts';
-import { createSeriesChart } from '../../plots/series-chart.ts';
-import { h } from '../../ui/dom.ts';
-import { formatNumber, linearValues, numberChoiceField, numberField, roundValues, selectField, sliderField, type Field } from '../kit/fields.ts';
-import { OPTIMIZERS, OPTIMIZER_LABELS, REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS } from './presets.ts';
-import { LAB_STATE, type LabState } from './state.ts';
-import { card, errorText, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
-
-const ACTIVATIONS: readonly { value: LabState['net.act']; label: string }[] = [
-  { value: 'tanh', label: 'tanh' },
-  { value: 'relu', label: 'ReLU' },
-  { value: 'elu', label: 'ELU' },
-  { value: 'sigmoid', label: 'sigmoid' },
-];
+import { formatNumber } from '../kit/fields.ts';
+import { createNetworkControls } from './network-controls.ts';
+import { REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS } from './presets.ts';
+import type { LabState } from './state.ts';
+import { createNetworkView } from './network-view.ts';
+import { errorText, type LabTab, type TabContext, type TabDebug } from './tab.ts';
 
 interface RunSeries {
   epoch: number[];
@@ -83,124 +75,12 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
   let target = state['net.epochs'];
 
   // ---- controls
-  const P = LAB_STATE;
-  const syncs: ((s: LabState) => void)[] = [];
-  const set = <K extends keyof LabState>(key: K, f: Field<LabState[K]>): HTMLElement => {
-    syncs.push((s) => f.set(s[key]));
-    return f.element;
-  };
-  const trainButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'train', title: 'Train the three runs again from the same initial weights (r)' }, 'Retrain');
-  const pauseButton = h('button', { type: 'button', class: 'button', 'data-action': 'pause' }, 'Pause');
+  const { element: controls, sync, trainButton, pauseButton } = createNetworkControls(ctx, state);
   trainButton.addEventListener('click', () => train());
   pauseButton.addEventListener('click', () => togglePause());
-  const controls = card(
-    'Network and data',
-    'lab-controls',
-    [],
-    h(
-      'div',
-      { class: 'pair wide-first' },
-      set('net.data', selectField({ label: 'Data', name: 'net.data', options: [{ value: 'moons', label: 'Two moons' }, { value: 'circles', label: 'Circles' }], value: state['net.data'], onChange: (v) => ctx.update({ 'net.data': v }) })),
-      set('net.seed', numberField({ label: 'Seed', name: 'net.seed', value: state['net.seed'], min: 0, max: P['net.seed'].max, integer: true, onChange: (v) => ctx.update({ 'net.seed': v }) })),
-    ),
-    set('net.n', sliderField({ label: 'Examples', name: 'net.n', values: [50, 100, 200, 400, 500, 1000, 2000], value: state['net.n'], log: true, onChange: (v) => ctx.update({ 'net.n': v }) })),
-    set('net.noise', sliderField({ label: 'Noise', name: 'net.noise', values: linearValues(0, 0.5, 0.05), value: state['net.noise'], onChange: (v) => ctx.update({ 'net.noise': v }) })),
-    h(
-      'div',
-      { class: 'pair' },
-      set('net.hidden', numberChoiceField({ label: 'Hidden units', name: 'net.hidden', options: [2, 4, 8, 16, 32, 64].map((v) => ({ value: v, label: `${v} + ${v}` })), value: state['net.hidden'], onChange: (v) => ctx.update({ 'net.hidden': v }) })),
-      set('net.act', selectField({ label: 'Activation', name: 'net.act', options: ACTIVATIONS, value: state['net.act'], onChange: (v) => ctx.update({ 'net.act': v }) })),
-    ),
-    set('net.opt', selectField({ label: 'Optimizer (all three runs)', name: 'net.opt', options: OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] })), value: state['net.opt'], onChange: (v) => ctx.update({ 'net.opt': v }) })),
-    set('net.lr', sliderField({ label: 'Learning rate η', name: 'net.lr', values: roundValues(1e-4, 5), value: state['net.lr'], log: true, onChange: (v) => ctx.update({ 'net.lr': v }) })),
-    set('net.b', sliderField({ label: 'Mini-batch size', name: 'net.b', values: [2, 4, 8, 16, 32, 64, 128, 256], value: state['net.b'], log: true, onChange: (v) => ctx.update({ 'net.b': v }) })),
-    set('net.epochs', sliderField({ label: 'Epochs', name: 'net.epochs', values: [5, 10, 20, 50, 100, 200, 300, 500], value: state['net.epochs'], log: true, onChange: (v) => ctx.update({ 'net.epochs': v }) })),
-    h('div', { class: 'button-row' }, trainButton, pauseButton),
-    h('h3', { class: 'sub-head' }, 'Landscape slice'),
-    set('net.centre', selectField({ label: 'Centred on the weights of', name: 'net.centre', options: REGIMES.map((r) => ({ value: r, label: REGIME_LABELS[r] })), value: state['net.centre'], onChange: (v) => ctx.update({ 'net.centre': v }) })),
-    h(
-      'div',
-      { class: 'pair' },
-      set('net.span', numberChoiceField({ label: 'Span', name: 'net.span', options: [0.25, 0.5, 1, 2, 5].map((v) => ({ value: v, label: `±${v}` })), value: state['net.span'], onChange: (v) => ctx.update({ 'net.span': v }) })),
-      set('net.res', numberChoiceField({ label: 'Resolution', name: 'net.res', options: [21, 41, 61, 81].map((v) => ({ value: v, label: `${v} × ${v}` })), value: state['net.res'], onChange: (v) => ctx.update({ 'net.res': v }) })),
-    ),
-  );
 
-  // ---- progress, runs, charts
-  const trainBar = h('progress', { max: 1, value: 0, 'aria-label': 'Training progress' });
-  const trainText = h('span', { class: 'progress-text' });
-  const landBar = h('progress', { max: 1, value: 0, 'aria-label': 'Landscape progress' });
-  const landText = h('span', { class: 'progress-text' });
-  const progress = h(
-    'div',
-    { class: 'net-progress' },
-    h('div', { class: 'progress-row' }, h('span', { class: 'progress-label' }, 'Training'), trainBar, trainText),
-    h('div', { class: 'progress-row' }, h('span', { class: 'progress-label' }, 'Landscape'), landBar, landText),
-  );
-  const runList = h('ul', { class: 'path-legend net-runs', 'aria-label': 'Runs' });
-  const runRows = new Map<NetRunKey, { name: HTMLElement; stats: HTMLElement; row: HTMLElement }>();
-  for (const r of REGIMES) {
-    const name = h('span', { class: 'path-name' });
-    const stats = h('span', { class: 'path-stat' });
-    const row = h(
-      'li',
-      { 'data-path': r },
-      h('span', { class: `swatch-marker marker-${REGIME_MARKERS[r]}`, style: `--c:${REGIME_COLORS[r]}`, 'aria-hidden': 'true' }),
-      name,
-      stats,
-    );
-    runRows.set(r, { name, stats, row });
-    runList.append(row);
-  }
-
-  const curves = REGIMES.map((r) => ({ label: REGIME_LABELS[r], color: REGIME_COLORS[r] }));
-  const epochHost = h('div', { class: 'chart-host' });
-  const timeHost = h('div', { class: 'chart-host' });
-  const byEpoch = createSeriesChart(epochHost, { label: 'Training loss against epochs', xLabel: 'epoch', yLabel: 'loss', curves, logY: true, height: 160 });
-  const byTime = createSeriesChart(timeHost, { label: 'Training loss against training time', xLabel: 'milliseconds of training', yLabel: 'loss', curves, logY: true, height: 160 });
-  const charts = h(
-    'div',
-    { class: 'lab-charts' },
-    card('Loss against epochs', 'lab-chart', [pngButton('loss against epochs', 'network-loss-vs-epochs', () => byEpoch.snapshot())], epochHost),
-    card('Loss against wall time', 'lab-chart', [pngButton('loss against wall time', 'network-loss-vs-time', () => byTime.snapshot())], timeHost,
-      h('p', { class: 'card-note' }, 'Each run’s own time inside the core’s training calls; the three take turns in the worker.')),
-  );
-
-  const mapHost = h('div', { class: 'map-host' });
-  const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const map = createContourMap(mapHost, {
-    label: 'Filled contour plot of the network’s loss on a 2-D slice through its trained weights, with the training paths projected onto it',
-    xLabel: 'α (random direction 1)',
-    yLabel: 'β (random direction 2)',
-    colorbarLabel: 'loss',
-    scale: 'log',
-    decades: 3,
-    maxHeight: 440,
-    reserveHeight: 330,
-  });
-  const mapCard = card(
-    'Loss landscape slice',
-    'lab-map',
-    [pngButton('the loss landscape', 'loss-landscape', () => (map.flush(), map.canvas))],
-    progress,
-    mapHost,
-    runList,
-    h(
-      'p',
-      { class: 'card-note' },
-      'One small MLP from the same initial weights (rings), trained three ways side by side in the worker. ',
-      'The slice is L(θ* + α·d₁ + β·d₂) around the trained weights θ* (★) along two random filter-normalised directions (Li et al., 2018). ',
-      h('strong', {}, 'Random directions capture only part of the path: '),
-      'most of each run’s movement is orthogonal to this plane, so the projected paths look shorter than they were.',
-    ),
-    errorBox,
-  );
-
-  const element = h(
-    'div',
-    { class: 'lab-panel lab-net' },
-    h('div', { class: 'lab-grid' }, controls, mapCard, charts),
-  );
+  // ---- progress, runs, charts, the landscape map
+  const { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox } = createNetworkView(controls);
 
   // ---- the job
   function showError(message: string): void {
@@ -347,7 +227,7 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
   function apply(next: LabState): void {
     const prev = state;
     state = next;
-    for (const sync of syncs) sync(next);
+    sync(next);
     if (trainKey(next) !== jobKey) {
       train();
       return;
@@ -369,7 +249,7 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
       element.hidden = !active;
       if (active && !started) {
         started = true;
-        for (const sync of syncs) sync(state);
+        sync(state);
         train();
       }
     },

@@ -9,7 +9,6 @@ import type { RacePath, SurfaceField } from '../../protocol-lab.ts';
 import { createContourMap, type MapPath } from '../../plots/contour-map.ts';
 import { createSeriesChart } from '../../plots/series-chart.ts';
 import { h } from '../../ui/dom.ts';
-import { numberField, roundValues, selectField, sliderField, type Field } from '../kit/fields.ts';
 import { createPlayerBar } from './player-bar.ts';
 import { createPlayer } from './player.ts';
 import {
@@ -17,13 +16,12 @@ import {
   OPTIMIZER_COLORS,
   OPTIMIZER_LABELS,
   OPTIMIZER_MARKERS,
-  SURFACES,
-  SURFACE_LABELS,
   SURFACE_NOTES,
   SURFACE_PRESETS,
 } from './presets.ts';
 import { createRaceLegend } from './race-legend.ts';
-import { LAB_STATE, type LabState } from './state.ts';
+import { createRaceControls } from './race-controls.ts';
+import type { LabState } from './state.ts';
 import { card, errorText, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
 
 const GRID = 201;
@@ -78,35 +76,7 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
   let lastChartAt = 0;
 
   // ---- controls
-  const P = LAB_STATE;
-  const syncs: ((s: LabState) => void)[] = [];
-  const set = <K extends keyof LabState>(key: K, f: Field<LabState[K]>): HTMLElement => {
-    syncs.push((s) => f.set(s[key]));
-    return f.element;
-  };
-  const kappaBox = h('div', {});
-  kappaBox.append(
-    set('kappa', sliderField({ label: 'Condition number κ', name: 'kappa', values: roundValues(1, 1000), value: state.kappa, log: true, onChange: (v) => ctx.update({ kappa: v }) })),
-  );
-  const surfaceNote = h('p', { class: 'hint' });
-  const controls = card(
-    'Surface',
-    'lab-controls',
-    [],
-    set('surface', selectField({ label: 'Surface', name: 'surface', options: SURFACES.map((v) => ({ value: v, label: SURFACE_LABELS[v] })), value: state.surface, onChange: (v) => ctx.update({ surface: v }) })),
-    surfaceNote,
-    kappaBox,
-    set('steps', sliderField({ label: 'Steps', name: 'steps', values: [10, 20, 50, 80, 100, 150, 200, 300, 500, 1000, 2000, 5000], value: state.steps, log: true, onChange: (v) => ctx.update({ steps: v }) })),
-    set('noise', sliderField({ label: 'Gradient noise σ', name: 'noise', values: [0, ...roundValues(0.01, 100)], value: state.noise, log: true, hint: 'Gaussian noise added to every gradient, as SGD’s mini-batches would', onChange: (v) => ctx.update({ noise: v }) })),
-    set('seed', numberField({ label: 'Noise seed', name: 'seed', value: state.seed, min: 0, max: P.seed.max, integer: true, onChange: (v) => ctx.update({ seed: v }) })),
-    h(
-      'div',
-      { class: 'pair' },
-      set('x', numberField({ label: 'Start x', name: 'x', value: state.x, min: P.x.min, max: P.x.max, onChange: (v) => ctx.update({ x: v }) })),
-      set('y', numberField({ label: 'Start y', name: 'y', value: state.y, min: P.y.min, max: P.y.max, onChange: (v) => ctx.update({ y: v }) })),
-    ),
-    h('p', { class: 'hint' }, 'Drag the start point on the plot, or focus the plot and use the arrow keys (Shift for bigger steps).'),
-  );
+  const { element: controls, kappaBox, surfaceNote, sync } = createRaceControls(ctx, state);
 
   // ---- legend with each optimizer's switch, hyper-parameters and numbers
   const legend = createRaceLegend(state, (changes) => ctx.update(changes));
@@ -277,7 +247,7 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
   function apply(next: LabState): void {
     const prev = state;
     state = next;
-    for (const sync of syncs) sync(next);
+    sync(next);
     legend.sync(next);
     kappaBox.hidden = next.surface !== 'bowl';
     surfaceNote.textContent = SURFACE_NOTES[next.surface];
