@@ -9,7 +9,7 @@ import './draw.css';
 import type { DigitModelStatus, DigitPrediction } from '../../protocol.ts';
 import { DIGIT_MODEL_CHANGED, libraryOf, useForDraw } from '../../model/digit-model.ts';
 import { describeStorageError, type LibraryModel } from '../../model/library.ts';
-import { choice, type Values } from '../../state/url-state.ts';
+import { choice, flag, type Values } from '../../state/url-state.ts';
 import { h } from '../../ui/dom.ts';
 import { defineWidget, type Kit, type RequestFailure } from '../kit/widget.ts';
 import { createInkReader } from './ink.ts';
@@ -18,7 +18,13 @@ import { createPad } from './pad.ts';
 import { createPreview } from './preview.ts';
 import { createReadout } from './readout.ts';
 
-const DRAW_STATE = { model: choice(['mine', 'pretrained'], 'mine') };
+const DRAW_STATE = {
+  model: choice(['mine', 'pretrained'], 'mine'),
+  /** Shows the 28×28 image the network reads (off gives the pad and the answer more room, e.g. in a slide). */
+  preview: flag(true),
+  /** Shows a bar for each of the ten digits (off: only the answer, large). */
+  bars: flag(true),
+};
 
 export const { mount } = defineWidget({
   route: 'draw',
@@ -46,17 +52,38 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
   const clearButton = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Escape', disabled: true }, 'Clear');
   const keys = h('p', { class: 'hint keys' }, h('kbd', {}, 'Ctrl'), '+', h('kbd', {}, 'Z'), ' or ', h('kbd', {}, 'Backspace'), ' undoes a stroke · ', h('kbd', {}, 'Esc'), ' clears');
 
+  const previewToggle = h('input', { type: 'checkbox', name: 'preview' });
+  previewToggle.addEventListener('change', () => showLayout(kit.update({ preview: previewToggle.checked })));
+  const barsToggle = h('input', { type: 'checkbox', name: 'bars' });
+  barsToggle.addEventListener('change', () => showLayout(kit.update({ bars: barsToggle.checked })));
+  const previewCard = h('section', { class: 'card preview-card', 'aria-label': 'What the network sees' }, h('h2', {}, 'What the network sees'), preview.element);
   kit.body.append(
     h(
       'div',
       { class: 'draw-grid' },
       h('section', { class: 'card pad-card', 'aria-label': 'Drawing pad' }, pad.element, h('div', { class: 'button-row pad-tools' }, undoButton, clearButton), keys),
-      h('section', { class: 'card result-card', 'aria-label': 'Prediction' }, h('h2', {}, 'Prediction'), readout.element, picker.element),
-      h('section', { class: 'card preview-card', 'aria-label': 'What the network sees' }, h('h2', {}, 'What the network sees'), preview.element),
+      h(
+        'section',
+        { class: 'card result-card', 'aria-label': 'Prediction' },
+        h('h2', {}, 'Prediction'),
+        readout.element,
+        picker.element,
+        h('label', { class: 'check-field' }, barsToggle, h('span', {}, 'Show all ten probabilities')),
+        h('label', { class: 'check-field' }, previewToggle, h('span', {}, 'Show what the network sees')),
+      ),
+      previewCard,
     ),
   );
+  function showLayout(v: Values<typeof DRAW_STATE>): void {
+    previewToggle.checked = v.preview;
+    previewCard.hidden = !v.preview;
+    barsToggle.checked = v.bars;
+    root.dataset.preview = String(v.preview);
+    root.dataset.bars = String(v.bars);
+  }
   preview.setPixels(null); // painted again now that the theme's colours apply
   const root = kit.root;
+  showLayout(kit.settings());
 
   // ---- state
   let status: DigitModelStatus | null = null;
@@ -247,7 +274,10 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
   void loadModels();
 
   return {
-    apply: (_values: Values<typeof DRAW_STATE>) => void loadModels(),
+    apply(values: Values<typeof DRAW_STATE>) {
+      showLayout(values);
+      void loadModels();
+    },
     keys: { Escape: clear, Backspace: undo, 'Mod+z': undo },
     reload: () => void loadModels(),
     destroy() {

@@ -26,7 +26,8 @@ export function createModelPicker(onPick: (value: string) => void): ModelPicker 
     'div',
     { class: 'model-picker' },
     h('p', { class: 'model-line' }, h('span', { class: 'model-key' }, 'Reading with'), label, hint),
-    h('label', { class: 'field model-choice', for: select.id }, h('span', { class: 'field-row' }, h('span', {}, 'Model')), select),
+    // The label holds only its words, so the select's accessible name is just "Model".
+    h('div', { class: 'field model-choice' }, h('span', { class: 'field-row' }, h('label', { for: select.id }, 'Model')), select),
   );
 
   return {

@@ -26,8 +26,8 @@ export interface ButtonState {
   /** Data loaded and a model built: training can be asked for. */
   ready: boolean;
   state: RunState;
-  /** Train would continue the current, already trained model rather than build a new one. */
-  continues: boolean;
+  /** What the Train button says: a new network, more of this one, or the paused run as it was. */
+  label: 'Train' | 'Train more' | 'Resume';
   /** What Train will do, in a sentence. */
   plan: string;
 }
@@ -196,7 +196,7 @@ export function createControls(v: Vocabulary, table: TrainTable, handlers: Contr
       pause.disabled = !b.ready || !running;
       stop.disabled = !b.ready || !(running || paused);
       reset.disabled = !b.ready || running;
-      train.textContent = b.continues ? (paused ? 'Resume' : 'Train more') : 'Train';
+      train.textContent = b.label;
       plan.textContent = b.plan;
       // A disabled button drops focus: hand it to its twin.
       if (hadFocus === train && train.disabled) pause.focus();

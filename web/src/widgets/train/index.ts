@@ -98,23 +98,25 @@ function setup(kit: Kit<TrainTable>) {
     refreshButtons();
   }
 
-  function plan(s: TrainSettings | null): { continues: boolean; text: string } {
+  /** What Train will do with these settings, said before the click. */
+  function plan(s: TrainSettings | null): { label: 'Train' | 'Train more' | 'Resume'; text: string } {
     const built = run.built;
-    if (!s) return { continues: false, text: 'Fix the settings marked above to train.' };
-    if (run.job === null || !built) return { continues: false, text: 'Train builds a new network from the seed.' };
+    if (!s) return { label: 'Train', text: 'Fix the settings marked above to train.' };
+    if (run.job === null || !built) return { label: 'Train', text: 'Train builds a new network from the seed.' };
     const trained = (run.status?.steps ?? 0) > 0 || built.baseEpochs > 0;
-    if (!built.settings) return { continues: false, text: 'This model’s architecture cannot be set here: Train starts a new network.' };
+    if (!built.settings) return { label: 'Train', text: 'This model’s architecture cannot be set here: Train starts a new network.' };
     const c = changeKind(built.settings, s);
-    if (c.kind === 'rebuild') return { continues: false, text: `Train starts a new network from the seed: ${c.what.join(', ')} changed.` };
-    if (!trained) return { continues: false, text: `Train trains this network for ${s.epochs} epochs.` };
-    if (c.kind === 'continue') return { continues: true, text: `Train goes on from the current weights with the new ${c.what.join(', ').replace(/the /g, '')}.` };
-    return { continues: true, text: `Train goes on from the current weights for ${s.epochs} more epochs.` };
+    if (c.kind === 'rebuild') return { label: 'Train', text: `Train starts a new network from the seed: ${c.what.join(', ')} changed.` };
+    if (!trained) return { label: 'Train', text: `Train trains this network for ${s.epochs} epochs.` };
+    if (c.kind === 'continue') return { label: 'Train more', text: `Train goes on from the current weights with the new ${c.what.join(', ').replace(/the /g, '')}.` };
+    if (run.status?.state === 'paused') return { label: 'Resume', text: 'Resume goes on towards the run’s target.' };
+    return { label: 'Train more', text: `Train goes on from the current weights for ${s.epochs} more epochs.` };
   }
 
   function refreshButtons(): void {
     const check = controls.read(kit.settings());
     const p = plan(check.ok ? check.settings : null);
-    controls.setButtons({ ready: run.ready, state: run.status?.state ?? 'idle', continues: p.continues, plan: p.text });
+    controls.setButtons({ ready: run.ready, state: run.status?.state ?? 'idle', label: p.label, plan: p.text });
     report.setCanEvaluate(run.ready);
     libraryView.setTrainingBusy(run.status?.state === 'running' || run.busy);
   }
@@ -167,7 +169,10 @@ function setup(kit: Kit<TrainTable>) {
         break;
       case 'built':
         progress.setRun(run.status);
-        if (!run.busy) drawHistory();
+        if (run.busy) break;
+        drawHistory();
+        // A bare #/train (the defaults) shows what the run was built with, e.g. the model restored after a reload.
+        if (run.built?.settings && !location.hash.includes('?')) showSettings(run.built.settings);
         break;
       case 'progress': {
         const p = c.event;
@@ -200,6 +205,7 @@ function setup(kit: Kit<TrainTable>) {
   }
 
   kit.onDispose(run.subscribe(onRun));
+  if (run.built?.settings && !location.hash.includes('?')) controls.write(kit.update(run.built.settings));
   progress.setData(run.data);
   progress.setRun(run.status);
   drawHistory();

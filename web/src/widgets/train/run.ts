@@ -11,6 +11,7 @@ import type { DataInfo, EpochSummary, ProgressEvent, TestReport } from '../../pr
 import { fieldOf, messageOf } from '../../errors.ts';
 import { describeStorageError, newModelId, type LibraryModel, type ModelLibrary, type TrainingHistory } from '../../model/library.ts';
 import { publishRunStatus } from '../../run-chip.ts';
+import { hrefFor } from '../../router.ts';
 import type { WorkerClient } from '../../worker-client.ts';
 import type { DataStatus, RunView } from './progress.ts';
 import { MISTAKES_SHOWN, WEIGHTS_SHOWN } from './report.ts';
@@ -249,7 +250,7 @@ export class TrainRun {
       message: p.message,
       baseEpochs: this.built.baseEpochs,
     };
-    publishRunStatus({ state: p.state, epochs: this.epochsDone(), targetEpoch: this.built.baseEpochs + p.targetEpoch, href: '#/train' });
+    publishRunStatus({ state: p.state, epochs: this.epochsDone(), targetEpoch: this.built.baseEpochs + p.targetEpoch, href: hrefFor('train') });
     this.emit({ kind: 'progress', event: p, firstStep, epochs: ended });
     if (was === p.state) return;
     if (p.state === 'finished') void this.save('finished');
