@@ -219,56 +219,65 @@ describe('draw widget', () => {
       await s.close();
     }
   });
-  test('your model: a saved model reads; the switch goes to the pretrained one and back', async () => {
+  test('a library model reads once picked; the picker goes to the pretrained one and back; a link can pin the pretrained one', async () => {
     const s = await openPage(env.browser, `${env.server.url}#/draw`);
     const { page } = s;
     try {
       await waitForModel(page);
-      assert.equal(await page.locator('.segmented').isVisible(), false, 'no switch while there is only one model');
-      // Save a model the way the Train view does (web/src/model/store.ts), then reload: the page hands it to the worker.
+      const picker = page.getByLabel('Model', { exact: true });
+      assert.ok(await picker.isDisabled(), 'nothing to pick while the library is empty');
+      // A model in the library, picked for the Draw view, as the Train view stores them (web/src/model/library.ts).
       await page.evaluate(async () => {
         const bytes = new Uint8Array(await (await fetch('models/mnist-mlp.mlpl')).arrayBuffer());
         const db = await new Promise((resolve, reject) => {
-          const req = indexedDB.open('mlp-lab', 1);
-          req.onupgradeneeded = () => req.result.createObjectStore('models');
+          const req = indexedDB.open('mlp-lab');
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
         const record = {
+          id: 'm-test',
+          name: 'My model',
           bytes,
           spec: { inputs: 784, layers: [{ units: 300 }, { units: 100 }, { units: 10 }] },
+          settings: null,
           testAccuracy: 0.9903,
           savedAt: Date.now(),
           epochs: 0,
           origin: { kind: 'imported', fileName: 'mnist-mlp.mlpl' },
-          settings: null,
+          history: null,
+          report: null,
         };
         await new Promise((resolve, reject) => {
-          const tx = db.transaction('models', 'readwrite');
-          tx.objectStore('models').put(record, 'user');
+          const tx = db.transaction(['library', 'prefs'], 'readwrite');
+          tx.objectStore('library').put(record);
+          tx.objectStore('prefs').put('m-test', 'draw');
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);
         });
         db.close();
       });
       await page.reload();
-      await page.locator('.model-label').filter({ hasText: 'your model (99.0%)' }).waitFor(WAIT);
+      await page.locator('.model-label').filter({ hasText: 'My model (99.0%)' }).waitFor(WAIT);
       await drawWithMouse(page, 7);
       assert.equal((await reading(page)).digit, 7);
       assert.equal(await widget(page).getAttribute('data-model'), 'user');
+      assert.equal(await picker.inputValue(), 'm-test');
 
-      await page.locator('.segmented').waitFor(WAIT);
-      assert.ok(await page.getByLabel('Yours').isChecked());
-      await page.locator('.segment', { hasText: 'Pretrained' }).click(); // the label, as a person would
+      await picker.selectOption('pretrained');
       await page.locator('.model-label').filter({ hasText: 'pretrained model (99.0%)' }).waitFor(WAIT);
       const r = await reading(page);
       assert.equal(r.digit, 7, 'the same ink, read again by the pretrained model');
       assert.equal(await widget(page).getAttribute('data-model'), 'pretrained');
-      assert.ok(await page.getByLabel('Pretrained').isChecked());
-      await page.getByLabel('Pretrained').press('ArrowRight'); // radio buttons move with the arrow keys
-      await page.locator('.model-label').filter({ hasText: 'your model' }).waitFor(WAIT);
+      assert.match(page.url(), /#\/draw\?model=pretrained$/, 'the link pins the pretrained model');
+      await picker.focus();
+      await page.keyboard.press('ArrowDown'); // a select moves with the arrow keys
+      await page.locator('.model-label').filter({ hasText: 'My model' }).waitFor(WAIT);
       await settle(page);
       await screenshot(page, 'draw-your-model');
+
+      // A link that pins the pretrained model reads with it, whatever this browser picked (an edited link, read live).
+      await page.goto(`${env.server.url}#/draw?model=pretrained`);
+      await page.locator('.model-label').filter({ hasText: 'pretrained model (99.0%)' }).waitFor(WAIT);
       s.assertClean();
     } finally {
       await s.close();

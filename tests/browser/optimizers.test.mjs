@@ -147,7 +147,7 @@ describe('optimizer lab', () => {
     const { page } = s;
     try {
       const snap = await ready(page);
-      const notice = page.locator('.lab-notice');
+      const notice = page.locator('.widget-notice');
       await notice.waitFor(WAIT);
       const text = await notice.innerText();
       assert.match(text, /lr\.adam=banana/);

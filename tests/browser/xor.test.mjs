@@ -125,16 +125,18 @@ describe('logic gates widget', () => {
     try {
       await page.getByRole('status').filter({ hasText: 'WASM SIMD' }).waitFor(WAIT);
 
-      // The C++ validation message reaches the page unchanged.
+      // A rate outside the link's range is refused at the field; the link and the network keep the last good one.
       const rate = page.getByLabel('Learning rate');
       await rate.fill('-1');
       await rate.press('Tab');
-      const error = page.locator('.form-error');
-      await error.filter({ hasText: 'learning_rate must be finite and > 0, got -1' }).waitFor(WAIT);
-      assert.ok(await page.getByRole('button', { name: 'Train' }).isDisabled(), 'no model, no training');
+      assert.equal(await rate.getAttribute('aria-invalid'), 'true');
+      const error = page.locator('.xor-widget .field-error');
+      await error.filter({ hasText: 'A number from 0.0001 to 10' }).waitFor(WAIT);
+      assert.doesNotMatch(page.url(), /lr=/, 'the link keeps the valid rate');
       await rate.fill('0.05');
       await rate.press('Tab');
       await error.waitFor({ state: 'hidden', ...WAIT });
+      assert.equal(await rate.getAttribute('aria-invalid'), null);
 
       // Kill the worker from inside: the page must say so and start a new one.
       const [worker] = page.workers();

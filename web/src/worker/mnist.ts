@@ -44,27 +44,36 @@ export function mnistBaseUrl(): string {
 /** Bump when the packed files change, so browsers drop the old copies. */
 const CACHE_NAME = 'mlp-lab-mnist-v1';
 
+/** Copies of downloaded files, kept until the core has accepted them: a broken download is never cached. */
+const unconfirmed = new Map<string, Response>();
+
+async function openCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+  } catch {
+    return null; // storage denied (file://, some private modes): the network it is
+  }
+}
+
 /**
  * The packed files from the browser's Cache Storage when they are there, so
- * a second visit does not download 11 MB again (MNIST never changes). Where
- * there is no Cache API (file://, some private modes) it is a plain fetch.
+ * a second visit does not download 11 MB again (MNIST never changes). A file
+ * from the network is cached only once the whole set parsed (confirmCached).
  */
 export async function fetchCached(url: string): Promise<Response> {
-  let cache: Cache | null = null;
-  try {
-    cache = typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
-  } catch {
-    cache = null; // storage denied: the network it is
-  }
-  const hit = await cache?.match(url);
+  const hit = await (await openCache())?.match(url);
   if (hit) return hit;
   const response = await fetch(url);
-  if (cache && response.ok) {
-    // One copy goes to the cache while the caller reads the other (with its progress);
-    // a failed write (quota) only costs the next visit a download.
-    void cache.put(url, response.clone()).catch(() => undefined);
-  }
+  if (response.ok) unconfirmed.set(url, response.clone());
   return response;
+}
+
+/** The set parsed: keep its files (or, after a failure, forget them). A failed write only costs the next visit a download. */
+async function confirmCached(ok: boolean): Promise<void> {
+  const files = [...unconfirmed];
+  unconfirmed.clear();
+  const cache = ok ? await openCache() : null;
+  if (cache) await Promise.all(files.map(([url, r]) => cache.put(url, r).catch(() => undefined)));
 }
 
 /** The sets, if loadMnist finished for this module. */
@@ -104,11 +113,13 @@ export function loadMnist(
       (sets) => {
         loaded.set(mod, sets);
         loading.delete(mod);
+        void confirmCached(true);
         onProgress('ready', 0, 0);
         return sets;
       },
       (e: unknown) => {
         loading.delete(mod);
+        void confirmCached(false);
         throw e;
       },
     );

@@ -112,25 +112,31 @@ export function numberField(o: {
     step: o.integer ? 1 : 'any',
     inputmode: o.integer ? 'numeric' : 'decimal',
   });
+  // Outside the label, so the field's name stays its label.
+  const error = h('p', { class: 'field-error', id: uid(`field-${o.name}`), hidden: true });
+  input.setAttribute('aria-describedby', error.id);
+  const showError = (text: string | null): void => {
+    error.hidden = text === null;
+    error.textContent = text ?? '';
+    if (text === null) input.removeAttribute('aria-invalid');
+    else input.setAttribute('aria-invalid', 'true');
+  };
   const set = (v: number): void => {
     input.value = String(v);
-    input.removeAttribute('aria-invalid');
+    showError(null);
   };
   set(o.value);
   input.addEventListener('change', () => {
     const v = input.value.trim() === '' ? NaN : Number(input.value);
     const ok = Number.isFinite(v) && v >= o.min && v <= o.max && (!o.integer || Number.isInteger(v));
-    if (!ok) {
-      // Keep the entry so it can be corrected; say what is allowed.
-      input.setAttribute('aria-invalid', 'true');
-      input.title = `${o.integer ? 'An integer' : 'A number'} from ${o.min} to ${o.max}`;
-      return;
+    // A refused entry stays, to be corrected; the setting keeps its last good value.
+    if (!ok) showError(`${o.integer ? 'An integer' : 'A number'} from ${o.min} to ${o.max}.`);
+    else {
+      showError(null);
+      o.onChange(v);
     }
-    input.removeAttribute('aria-invalid');
-    input.title = '';
-    o.onChange(v);
   });
-  return { element: labelled(o.label, input, undefined, o.hint), set };
+  return { element: h('div', { class: 'number-field' }, labelled(o.label, input, undefined, o.hint), error), set };
 }
 
 export function selectField<V extends string>(o: {

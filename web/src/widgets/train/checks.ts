@@ -26,7 +26,8 @@ export interface RawSettings {
 
 export type Checked = { ok: true; settings: TrainSettings } | { ok: false; errors: FieldProblem[] };
 
-const fmt = (n: number): string => n.toLocaleString('en', { maximumSignificantDigits: 15 });
+/** 55,000 and 0.01 as people write them; tiny limits (1e-9) in exponent form. */
+const fmt = (n: number): string => (n !== 0 && Math.abs(n) < 1e-4 ? n.toExponential() : n.toLocaleString('en', { maximumSignificantDigits: 15 }));
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A typed number against its property's range: the value, or what is wrong in a sentence. */
@@ -37,7 +38,7 @@ export function checkNumber(prop: NumberProp, text: string, what: string): { val
   const v = Number(t);
   if (!Number.isFinite(v)) return { message: `${capital(what)} must be a number, got “${t}”.` };
   if (prop.integer && !Number.isInteger(v)) return { message: `${capital(what)} must be a whole number, got ${t}.` };
-  if (v < prop.min || v > prop.max) return { message: `${capital(what)} must be between ${range}, got ${fmt(v)}.` };
+  if (v < prop.min || v > prop.max) return { message: `${capital(what)} must be between ${fmt(prop.min)} and ${fmt(prop.max)}, got ${fmt(v)}.` };
   return { value: v };
 }
 

@@ -111,7 +111,10 @@ export function createLibraryCard(handlers: {
     const facts = h(
       'span',
       { class: 'model-facts' },
-      `${describeSpec(m.spec)} · ${percent(m.testAccuracy)} on the test set · ${m.epochs.toFixed(2)} epochs · `,
+      h('span', { 'data-stat': 'model-arch' }, describeSpec(m.spec)),
+      ' · ',
+      h('span', { 'data-stat': 'model-accuracy' }, percent(m.testAccuracy)),
+      ` on the test set · ${m.epochs.toFixed(2)} epochs · `,
       m.origin.kind === 'imported' ? `imported from ${m.origin.fileName} · ` : '',
       dateFormat.format(new Date(m.savedAt)),
     );
