@@ -162,4 +162,4 @@ export function stageCard(title: string, cls: string, head: HTMLElement[], ...ch
   );
 }
 
-export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+export { messageOf as errorText } from '../../errors.ts';
