@@ -9,10 +9,6 @@
 namespace mlp {
 namespace {
 
-constexpr Activation kAll[] = {Activation::identity, Activation::step,       Activation::sigmoid,
-                               Activation::tanh,     Activation::relu,       Activation::leaky_relu,
-                               Activation::elu,      Activation::softmax};
-
 // Overflow-free: exp is only ever taken of a non-positive number.
 float stable_sigmoid(float z) {
   if (z >= 0.0f) return 1.0f / (1.0f + std::exp(-z));
@@ -37,13 +33,21 @@ const char* activation_name(Activation a) {
 }
 
 Activation activation_from_name(std::string_view name, std::string_view field) {
-  return enum_from_name(name, kAll, activation_name, field);
+  return enum_from_name(name, kActivations, activation_name, field);
+}
+
+float default_alpha(Activation a) {
+  switch (a) {
+    case Activation::leaky_relu: return 0.01f;
+    case Activation::elu: return 1.0f;
+    default: return 0.0f;
+  }
 }
 
 ActivationSpec with_default_alpha(ActivationSpec s) {
-  if (!std::isfinite(s.alpha) || s.alpha < 0.0f) fail_arg("alpha", "be finite and >= 0", s.alpha);
-  if (s.alpha == 0.0f && s.kind == Activation::leaky_relu) s.alpha = 0.01f;
-  if (s.alpha == 0.0f && s.kind == Activation::elu) s.alpha = 1.0f;
+  // Written so that NaN fails too; kMaxAlpha is the largest finite float.
+  require(s.alpha >= kMinAlpha && s.alpha <= kMaxAlpha, "alpha", "be finite and >= 0", s.alpha);
+  if (s.alpha == 0.0f) s.alpha = default_alpha(s.kind);
   return s;
 }
 

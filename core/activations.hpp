@@ -5,6 +5,7 @@
 //   step' = 0, sigmoid' = A(1-A), tanh' = 1-A², relu' = [A>0],
 //   leaky' = A>0 ? 1 : α, elu' = A>0 ? 1 : A+α, softmax: dZ = A ⊙ (dA − Σ dA⊙A).
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -14,15 +15,29 @@ namespace mlp {
 
 enum class Activation : std::uint8_t { identity, step, sigmoid, tanh, relu, leaky_relu, elu, softmax };
 
+// Every activation, in the order the vocabulary lists them.
+inline constexpr Activation kActivations[] = {Activation::identity, Activation::step,       Activation::sigmoid,
+                                              Activation::tanh,     Activation::relu,       Activation::leaky_relu,
+                                              Activation::elu,      Activation::softmax};
+
+// The alphas with_default_alpha accepts: 0 selects the default, anything
+// finite above it is taken as given (an alpha only matters to leaky_relu/elu).
+inline constexpr float kMinAlpha = 0.0f;
+inline constexpr float kMaxAlpha = std::numeric_limits<float>::max();
+
 struct ActivationSpec {
   Activation kind = Activation::identity;
-  float alpha = 0.0f;  // slope for leaky_relu (default 0.01), scale for elu (default 1)
+  float alpha = 0.0f;  // slope for leaky_relu, scale for elu; 0 selects default_alpha()
 };
 
 // "relu", "leaky_relu", ... Throws InvalidArgument naming the field for anything else.
 Activation activation_from_name(std::string_view name, std::string_view field = "activation");
 const char* activation_name(Activation a);
-// The spec with the conventional alpha filled in when the caller gave none (alpha <= 0).
+// The conventional alpha: 0.01 for leaky_relu (Keras/PyTorch), 1 for elu
+// (Clevert et al.); 0 for activations that have none.
+float default_alpha(Activation a);
+// The spec with default_alpha filled in when the caller gave 0; throws
+// (naming "alpha") unless kMinAlpha <= alpha <= kMaxAlpha.
 ActivationSpec with_default_alpha(ActivationSpec s);
 
 // A (rows × cols) = f(Z), in place.

@@ -76,8 +76,8 @@ TrainBench bench_seed_mlp(const std::string& optimizer, int batches, int infer_e
   MlpSpec spec;
   spec.inputs = 784;
   spec.layers = {{300, {Activation::relu, 0}}, {100, {Activation::relu, 0}}, {10, {Activation::identity, 0}}};
+  spec.seed = 42;
   Mlp net(spec);
-  net.initialize(42);
   TrainConfig tc;
   tc.batch_size = 50;
   tc.optimizer.kind = optimizer_from_name(optimizer);

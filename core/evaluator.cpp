@@ -83,13 +83,6 @@ void Evaluator::predict(const Mlp& net, ConstMatrixView x, MatrixView out) {
   }
 }
 
-Network::Network(MlpSpec spec, std::span<const float> params) : net_(std::move(spec)) {
-  if (params.size() != net_.params().size())
-    fail_arg("parameter count", "be " + std::to_string(net_.params().size()) + " for this architecture",
-             params.size());
-  for (float p : params)
-    if (!std::isfinite(p)) throw InvalidArgument("parameters must all be finite");
-  std::copy(params.begin(), params.end(), net_.params().begin());
-}
+Network::Network(MlpSpec spec, std::span<const float> params) : net_(std::move(spec), params) {}
 
 }  // namespace mlp

@@ -19,8 +19,7 @@ const char* init_name(Init i) {
 }
 
 Init init_from_name(std::string_view name) {
-  constexpr Init kAll[] = {Init::truncated_normal, Init::glorot_uniform, Init::he_normal, Init::zeros};
-  return enum_from_name(name, kAll, init_name, "init");
+  return enum_from_name(name, kInits, init_name, "init");
 }
 
 void init_weights(Init kind, MatrixView w, Rng& rng) {

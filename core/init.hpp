@@ -16,6 +16,8 @@ enum class Init : std::uint8_t {
   zeros,
 };
 
+inline constexpr Init kInits[] = {Init::truncated_normal, Init::glorot_uniform, Init::he_normal, Init::zeros};
+
 Init init_from_name(std::string_view name);
 const char* init_name(Init i);
 

@@ -31,8 +31,7 @@ const char* loss_name(Loss l) {
 }
 
 Loss loss_from_name(std::string_view name) {
-  constexpr Loss kAll[] = {Loss::softmax_cross_entropy, Loss::mse, Loss::binary_cross_entropy};
-  return enum_from_name(name, kAll, loss_name, "loss");
+  return enum_from_name(name, kLosses, loss_name, "loss");
 }
 
 int argmax_row(ConstMatrixView m, int row) {

@@ -11,6 +11,8 @@ namespace mlp {
 
 enum class Loss : std::uint8_t { softmax_cross_entropy, mse, binary_cross_entropy };
 
+inline constexpr Loss kLosses[] = {Loss::softmax_cross_entropy, Loss::mse, Loss::binary_cross_entropy};
+
 Loss loss_from_name(std::string_view name);
 const char* loss_name(Loss l);
 

@@ -1,5 +1,6 @@
 #include "mlp.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -8,6 +9,12 @@
 
 namespace mlp {
 
+bool hidden_activation_allowed(Activation) { return true; }
+
+bool output_activation_allowed(Loss loss, Activation output) {
+  return loss == Loss::mse || output == Activation::identity;
+}
+
 MlpSpec validated(MlpSpec spec) {
   require_in_range(spec.inputs, 1, kMaxInputs, "inputs");
   require_in_range(static_cast<long long>(spec.layers.size()) - 1, 0, kMaxHiddenLayers, "hidden layer count");
@@ -15,18 +22,50 @@ MlpSpec validated(MlpSpec spec) {
     const bool output = l + 1 == spec.layers.size();
     const std::string field = output ? "output units" : "units of hidden layer " + std::to_string(l + 1);
     require_in_range(spec.layers[l].units, 1, kMaxUnits, field);
+    const Activation a = spec.layers[l].activation.kind;
+    if (!output && !hidden_activation_allowed(a))
+      fail_arg("activation of hidden layer " + std::to_string(l + 1), "not be used in a hidden layer", activation_name(a));
     spec.layers[l].activation = with_default_alpha(spec.layers[l].activation);
   }
   const Activation out = spec.layers.back().activation.kind;
-  if (spec.loss != Loss::mse && out != Activation::identity)
+  if (!output_activation_allowed(spec.loss, out))
     fail_arg("output activation", std::string("be identity (") + loss_name(spec.loss) + " takes logits)",
              activation_name(out));
   if (spec.loss == Loss::softmax_cross_entropy && spec.layers.back().units < 2)
     fail_arg("output units", "be >= 2 for softmax_cross_entropy", spec.layers.back().units);
+  if (spec.seed > kMaxSeed) fail_arg("seed", "be an integer in [0, 2^53)", spec.seed);
   return spec;
 }
 
+std::size_t parameter_count(const MlpSpec& spec) {
+  std::size_t n = 0;
+  int fan_in = spec.inputs;
+  for (const LayerSpec& l : spec.layers) {
+    n += static_cast<std::size_t>(fan_in + 1) * l.units;
+    fan_in = l.units;
+  }
+  return n;
+}
+
+void check_parameters(std::span<const float> params, std::size_t expected) {
+  if (params.size() != expected)
+    fail_arg("parameter count", "be " + std::to_string(expected) + " for this architecture", params.size());
+  for (float p : params)
+    if (!std::isfinite(p)) throw InvalidArgument("parameters must all be finite");
+}
+
 Mlp::Mlp(MlpSpec spec) : spec_(validated(std::move(spec))) {
+  allocate();
+  initialize();
+}
+
+Mlp::Mlp(MlpSpec spec, std::span<const float> params) : spec_(validated(std::move(spec))) {
+  check_parameters(params, parameter_count(spec_));
+  allocate();
+  std::copy(params.begin(), params.end(), params_.begin());
+}
+
+void Mlp::allocate() {
   std::size_t total = 0;
   for (int l = 0; l < n_layers(); ++l) {
     offsets_.push_back(total);
@@ -36,8 +75,8 @@ Mlp::Mlp(MlpSpec spec) : spec_(validated(std::move(spec))) {
   grads_ = AlignedBuffer<float>(total);
 }
 
-void Mlp::initialize(std::uint64_t seed) {
-  Rng rng(seed);
+void Mlp::initialize() {
+  Rng rng(spec_.seed);
   for (int l = 0; l < n_layers(); ++l) {
     init_weights(spec_.init, weight(l), rng);
     for (float& b : bias(l)) b = 0.0f;
@@ -45,7 +84,7 @@ void Mlp::initialize(std::uint64_t seed) {
 }
 
 MlpWorkspace::MlpWorkspace(const Mlp& net, int max_batch) : max_batch_(max_batch) {
-  require_in_range(max_batch, 1, 1 << 20, "batch_size");
+  require_in_range(max_batch, 1, kMaxBatchRows, "batch rows");
   for (int l = 0; l < net.n_layers(); ++l) {
     acts_.emplace_back(max_batch, net.spec().layers[l].units);
     deltas_.emplace_back(max_batch, net.spec().layers[l].units);

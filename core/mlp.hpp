@@ -12,12 +12,20 @@
 #include "kernels/gemm.hpp"
 #include "losses.hpp"
 #include "matrix.hpp"
+#include "rng.hpp"
 
 namespace mlp {
 
+// What validated() accepts (the vocabulary reports these same constants).
 inline constexpr int kMaxHiddenLayers = 8;
 inline constexpr int kMaxUnits = 1024;
 inline constexpr int kMaxInputs = 4096;
+// Mini-batch sizes a trainer accepts. np.array_split puts up to 2·b − 1 rows
+// in one batch (b = 1,000 of 1,999 examples is one batch), so a workspace
+// holds up to kMaxBatchRows.
+inline constexpr int kMaxBatchSize = 1 << 20;
+inline constexpr int kMaxBatchRows = 2 * kMaxBatchSize - 1;
+inline constexpr std::uint64_t kDefaultSeed = 42;
 
 struct LayerSpec {
   int units = 1;
@@ -29,10 +37,22 @@ struct MlpSpec {
   std::vector<LayerSpec> layers;  // hidden layers, then the output layer (last)
   Loss loss = Loss::softmax_cross_entropy;
   Init init = Init::truncated_normal;
+  std::uint64_t seed = kDefaultSeed;  // the initial weights are drawn from it, in [0, kMaxSeed]
 };
+
+// Every activation may sit in a hidden layer (step's zero derivative stops
+// learning below it: a lesson, not an error). The output layer must give
+// logits (identity) for the cross-entropy losses; MSE takes any activation.
+bool hidden_activation_allowed(Activation hidden);
+bool output_activation_allowed(Loss loss, Activation output);
 
 // Checks every field (naming the first bad one) and fills default alphas.
 MlpSpec validated(MlpSpec spec);
+
+// Weights and biases of all layers: Σ (fan_in + 1)·units.
+std::size_t parameter_count(const MlpSpec& spec);
+// Throws unless `params` holds `expected` finite values.
+void check_parameters(std::span<const float> params, std::size_t expected);
 
 // What the network is trained towards: class labels (softmax cross-entropy)
 // or a B × outputs matrix of targets (MSE, binary cross-entropy).
@@ -43,9 +63,12 @@ struct Targets {
 
 class Mlp {
  public:
-  explicit Mlp(MlpSpec spec);  // parameters start at zero; call initialize()
+  // Weights drawn per spec.init from spec.seed (our Rng: the same network
+  // natively and in WASM), biases zero.
+  explicit Mlp(MlpSpec spec);
+  // The given parameters (a loaded model), in the flat layout of params().
+  Mlp(MlpSpec spec, std::span<const float> params);
 
-  void initialize(std::uint64_t seed);  // weights per spec.init, biases zero
   const MlpSpec& spec() const { return spec_; }
   int n_layers() const { return static_cast<int>(spec_.layers.size()); }
   int inputs() const { return spec_.inputs; }
@@ -65,6 +88,8 @@ class Mlp {
   std::span<float> bias_grad(int l) { return {grads_.data() + bias_offset(l), size_t_units(l)}; }
 
  private:
+  void allocate();    // offsets_ and zeroed buffers for spec_
+  void initialize();  // weights per spec_.init from spec_.seed, biases zero
   std::size_t size_t_units(int l) const { return static_cast<std::size_t>(spec_.layers[l].units); }
   std::size_t bias_offset(int l) const {
     return offsets_[l] + static_cast<std::size_t>(fan_in(l)) * spec_.layers[l].units;

@@ -72,16 +72,6 @@ const std::array<std::uint32_t, 256>& crc_table() {
   return table;
 }
 
-std::size_t param_count(const MlpSpec& s) {
-  std::size_t n = 0;
-  int fan_in = s.inputs;
-  for (const LayerSpec& l : s.layers) {
-    n += static_cast<std::size_t>(fan_in + 1) * l.units;
-    fan_in = l.units;
-  }
-  return n;
-}
-
 }  // namespace
 
 std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
@@ -93,8 +83,8 @@ std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
 std::vector<std::uint8_t> save_model(const MlpSpec& spec_in, std::span<const float> params,
                                      const std::string& metadata) {
   const MlpSpec spec = validated(spec_in);
-  if (params.size() != param_count(spec))
-    fail_arg("parameter count", "be " + std::to_string(param_count(spec)) + " for this architecture", params.size());
+  if (params.size() != parameter_count(spec))
+    fail_arg("parameter count", "be " + std::to_string(parameter_count(spec)) + " for this architecture", params.size());
   Writer w;
   w.out.insert(w.out.end(), kMagic, kMagic + 4);
   w.u32(kModelFileVersion);
@@ -150,8 +140,8 @@ ModelFile load_model(std::span<const std::uint8_t> b) {
   const auto meta = r.bytes(meta_len, "metadata");
   m.metadata.assign(meta.begin(), meta.end());
   const std::uint32_t n = r.u32("parameter count");
-  if (n != param_count(m.spec))
-    bad("holds " + std::to_string(n) + " parameters but its architecture needs " + std::to_string(param_count(m.spec)));
+  if (n != parameter_count(m.spec))
+    bad("holds " + std::to_string(n) + " parameters but its architecture needs " + std::to_string(parameter_count(m.spec)));
   const std::size_t body_end = r.at() + std::size_t{n} * 4;
   if (b.size() != body_end + 4) {
     if (b.size() < body_end + 4)

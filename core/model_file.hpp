@@ -4,7 +4,9 @@
 //   | loss | init | metadata length | metadata (UTF-8, usually JSON)
 //   | parameter count | parameters (f32, the Mlp's flat layout) | CRC-32 of all before it
 // Loading checks every part before it returns, so a bad file never replaces a
-// working model.
+// working model. The weight seed is not stored: the weights are the model, and
+// a loaded spec carries kDefaultSeed (files from before MlpSpec had a seed load
+// unchanged, as the format did not change).
 #include <cstdint>
 #include <span>
 #include <string>

@@ -67,22 +67,57 @@ const char* optimizer_name(OptimizerKind k) {
 }
 
 OptimizerKind optimizer_from_name(std::string_view name) {
-  constexpr OptimizerKind kAll[] = {OptimizerKind::sgd,     OptimizerKind::momentum, OptimizerKind::nesterov,
-                                    OptimizerKind::adagrad, OptimizerKind::rmsprop,  OptimizerKind::adam};
-  return enum_from_name(name, kAll, optimizer_name, "optimizer");
+  return enum_from_name(name, kOptimizerKinds, optimizer_name, "optimizer");
 }
 
+std::span<const OptimizerParam* const> optimizer_params(OptimizerKind kind) {
+  constexpr const OptimizerParam* p = kOptimizerParams;  // momentum, rho, beta1, beta2, epsilon
+  static constexpr const OptimizerParam* kMomentum[] = {&p[0]};
+  static constexpr const OptimizerParam* kAdagrad[] = {&p[4]};
+  static constexpr const OptimizerParam* kRmsprop[] = {&p[1], &p[4]};
+  static constexpr const OptimizerParam* kAdam[] = {&p[2], &p[3], &p[4]};
+  switch (kind) {
+    case OptimizerKind::sgd: return {};
+    case OptimizerKind::momentum:
+    case OptimizerKind::nesterov: return kMomentum;
+    case OptimizerKind::adagrad: return kAdagrad;
+    case OptimizerKind::rmsprop: return kRmsprop;
+    case OptimizerKind::adam: return kAdam;
+  }
+  return {};
+}
+
+float default_learning_rate(OptimizerKind kind) {
+  // Why these: see the table at the top of optimizers.hpp.
+  return kind == OptimizerKind::rmsprop || kind == OptimizerKind::adam ? 0.001f : 0.01f;
+}
+
+float default_epsilon(OptimizerKind kind) { return kind == OptimizerKind::adagrad ? 1e-10f : 1e-8f; }
+
+OptimizerConfig optimizer_defaults(OptimizerKind kind) {
+  OptimizerConfig c;
+  c.kind = kind;
+  c.learning_rate = default_learning_rate(kind);
+  c.epsilon = default_epsilon(kind);
+  return c;
+}
+
+namespace {
+
+void check_learning_rate(float lr) {
+  // Written so that NaN fails too.
+  require(lr >= kMinLearningRate && lr <= kMaxLearningRate, "learning_rate", "be finite and > 0", lr);
+}
+
+}  // namespace
+
 OptimizerConfig validated(OptimizerConfig c) {
-  require_positive_finite(c.learning_rate, "learning_rate");
-  auto unit = [](float v, const char* field) {
-    require(std::isfinite(v) && v >= 0.0f && v < 1.0f, field, "be in [0, 1)", v);
-  };
-  unit(c.momentum, "momentum");
-  unit(c.rho, "rho");
-  unit(c.beta1, "beta1");
-  unit(c.beta2, "beta2");
-  if (c.epsilon == 0.0f) c.epsilon = c.kind == OptimizerKind::adagrad ? 1e-10f : 1e-8f;
-  require_positive_finite(c.epsilon, "epsilon");
+  check_learning_rate(c.learning_rate);
+  for (const OptimizerParam& p : kOptimizerParams) {
+    const float v = c.*p.field;
+    require(v >= p.min && (p.max_exclusive ? v < p.max : v <= p.max), p.name, p.must, v);
+  }
+  if (c.epsilon == 0.0f) c.epsilon = default_epsilon(c.kind);
   return c;
 }
 
@@ -93,8 +128,17 @@ Optimizer::Optimizer(const OptimizerConfig& config, std::size_t n) : config_(val
   if (two) s2_ = AlignedBuffer<float>(n);
 }
 
+void Optimizer::configure(const OptimizerConfig& config) {
+  const OptimizerConfig c = validated(config);
+  if (c.kind == config_.kind) {
+    config_ = c;
+    return;
+  }
+  *this = Optimizer(c, n_);  // allocated before anything is replaced
+}
+
 void Optimizer::set_learning_rate(float lr) {
-  require_positive_finite(lr, "learning_rate");
+  check_learning_rate(lr);
   config_.learning_rate = lr;
 }
 

@@ -10,6 +10,10 @@
 
 namespace mlp {
 
+// Seeds cross JavaScript as numbers (and JSON), exact only up to 2^53 − 1, so
+// every seed the core takes from outside lies in [0, kMaxSeed].
+inline constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 53) - 1;
+
 // xoshiro256** (Blackman & Vigna), seeded through SplitMix64.
 class Rng {
  public:

@@ -16,12 +16,25 @@ bool all_finite(std::span<const float> v) {
   return true;
 }
 
+void check_batch_size(int batch_size, const Dataset& train) {
+  require_in_range(batch_size, 1, std::min(train.size(), kMaxBatchSize), "batch_size");
+}
+
+const TrainConfig& checked(const TrainConfig& c, const Dataset& train) {
+  check_batch_size(c.batch_size, train);
+  if (c.shuffle_seed > kMaxSeed) fail_arg("shuffle_seed", "be an integer in [0, 2^53)", c.shuffle_seed);
+  return c;
+}
+
 }  // namespace
+
+Trainer::Trainer(MlpSpec spec, std::shared_ptr<const Dataset> train, const TrainConfig& config)
+    : Trainer(Mlp(std::move(spec)), std::move(train), config) {}
 
 Trainer::Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfig& config)
     : net_(std::move(net)),
       train_(train ? std::move(train) : throw InvalidArgument("training set must be given")),
-      config_(config),
+      config_(checked(config, *train_)),
       optimizer_(config.optimizer, net_.params().size()),
       schedule_(train_->size(), config.batch_size, config.shuffle_seed),
       ws_(net_, schedule_.max_batch_size()),
@@ -54,12 +67,12 @@ void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& a
 }
 
 TrainReport Trainer::train_batches(int k) {
-  require_in_range(k, 1, 1000000, "batches per call");
+  require_in_range(k, 1, kMaxBatchesPerCall, "batches per call");
   // Everything needed to undo this slice if the numbers blow up.
   std::copy(net_.params().begin(), net_.params().end(), saved_params_.begin());
   std::copy(optimizer_.state1().begin(), optimizer_.state1().end(), saved_s1_.begin());
   std::copy(optimizer_.state2().begin(), optimizer_.state2().end(), saved_s2_.begin());
-  const auto saved_steps = optimizer_.steps();
+  const auto saved_optimizer_steps = optimizer_.steps(), saved_steps = steps_;
   const int saved_epoch = epoch_, saved_batch = batch_, saved_epoch_batches = epoch_batches_;
   const std::int64_t saved_examples = examples_, saved_epoch_examples = epoch_examples_;
   const double saved_loss_sum = epoch_loss_sum_, saved_correct = epoch_correct_;
@@ -81,6 +94,7 @@ TrainReport Trainer::train_batches(int k) {
       break;
     }
     optimizer_.step(net_.params(), net_.grads());
+    ++steps_;
     r.losses.push_back(loss);
     r.accuracies.push_back(acc);
     epoch_loss_sum_ += static_cast<double>(loss) * idx.size();
@@ -103,7 +117,8 @@ TrainReport Trainer::train_batches(int k) {
     std::copy(saved_params_.begin(), saved_params_.end(), net_.params().begin());
     std::copy(saved_s1_.begin(), saved_s1_.end(), optimizer_.state1().begin());
     std::copy(saved_s2_.begin(), saved_s2_.end(), optimizer_.state2().begin());
-    optimizer_.set_steps(saved_steps);
+    optimizer_.set_steps(saved_optimizer_steps);
+    steps_ = saved_steps;
     epoch_ = saved_epoch, batch_ = saved_batch, epoch_batches_ = saved_epoch_batches;
     examples_ = saved_examples, epoch_examples_ = saved_epoch_examples;
     epoch_loss_sum_ = saved_loss_sum, epoch_correct_ = saved_correct;
@@ -114,8 +129,8 @@ TrainReport Trainer::train_batches(int k) {
   }
   r.epoch = epoch_;
   r.batch = batch_;
-  r.batches_per_epoch = schedule_.batches_per_epoch();
-  r.steps = optimizer_.steps();
+  r.batches_per_epoch = batches_per_epoch();
+  r.steps = steps_;
   r.examples_seen = examples_;
   if (epoch_examples_ > 0) {
     r.epoch_loss = epoch_loss_sum_ / static_cast<double>(epoch_examples_);
@@ -124,16 +139,54 @@ TrainReport Trainer::train_batches(int k) {
   return r;
 }
 
-void Trainer::set_learning_rate(float lr) {
-  optimizer_.set_learning_rate(lr);
-  config_.optimizer.learning_rate = lr;
+int Trainer::batches_per_epoch() const {
+  // At a boundary the next epoch's split is not drawn yet; it will be whole.
+  return batch_ == 0 ? schedule_.batches_per_full_epoch() : schedule_.batches_per_epoch();
+}
+
+void Trainer::set_optimizer(const OptimizerConfig& optimizer) {
+  const OptimizerConfig c = validated(optimizer);
+  if (c.kind == optimizer_.config().kind) {
+    optimizer_.configure(c);  // keeps the state; cannot fail once validated
+  } else {
+    // Everything allocated before anything is replaced.
+    Optimizer fresh(c, net_.params().size());
+    AlignedBuffer<float> s1(fresh.state1().size()), s2(fresh.state2().size());
+    optimizer_ = std::move(fresh);
+    saved_s1_ = std::move(s1);
+    saved_s2_ = std::move(s2);
+  }
+  config_.optimizer = optimizer_.config();
+}
+
+void Trainer::set_batch_size(int batch_size) {
+  check_batch_size(batch_size, *train_);
+  BatchSchedule next = schedule_;
+  next.set_batch_size(batch_size, batch_);
+  const int rows = next.max_batch_size();
+  if (rows > ws_.max_batch()) {
+    MlpWorkspace ws(net_, rows);
+    Matrix xb(rows, net_.inputs()), yb(rows, net_.outputs());
+    std::vector<std::int32_t> lb(static_cast<std::size_t>(rows));
+    ws_ = std::move(ws);
+    xb_ = std::move(xb);
+    yb_ = std::move(yb);
+    lb_ = std::move(lb);
+  }
+  schedule_ = std::move(next);
+  config_.batch_size = batch_size;
+}
+
+void Trainer::set_augment(bool enabled) {
+  AugmentConfig a = config_.augment;
+  a.enabled = enabled;
+  validate_augment(a, net_.inputs());
+  if (enabled) augment_scratch_.resize(static_cast<std::size_t>(net_.inputs()));
+  config_.augment = a;
 }
 
 void Trainer::set_parameters(std::span<const float> params) {
-  if (params.size() != net_.params().size())
-    fail_arg("parameter count", "be " + std::to_string(net_.params().size()) + " for this architecture",
-             params.size());
-  if (!all_finite(params)) throw InvalidArgument("parameters must all be finite");
+  check_parameters(params, net_.params().size());
   std::copy(params.begin(), params.end(), net_.params().begin());
   optimizer_.reset();
 }

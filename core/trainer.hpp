@@ -3,6 +3,8 @@
 // up to k mini-batches and stops early at the end of an epoch, so the caller
 // sees every epoch boundary. A non-finite loss or parameter stops the slice and
 // restores the weights and optimizer state from the slice's start.
+// Between slices the optimizer, the batch size and augmentation can change on
+// the live trainer, continuing from the current weights.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -17,10 +19,12 @@
 
 namespace mlp {
 
+inline constexpr int kMaxBatchesPerCall = 1000000;
+
 struct TrainConfig {
-  int batch_size = 50;
+  int batch_size = 50;  // 1 to min(training set size, kMaxBatchSize)
   OptimizerConfig optimizer;
-  std::uint64_t shuffle_seed = 1;
+  std::uint64_t shuffle_seed = 1;  // in [0, kMaxSeed]
   AugmentConfig augment;  // off unless enabled; draws from its own stream (shuffle_seed + 1)
 };
 
@@ -30,7 +34,7 @@ struct TrainReport {
   int epoch = 0;                  // epochs completed so far
   int batch = 0;                  // next batch within the current epoch
   int batches_per_epoch = 0;
-  std::int64_t steps = 0;         // optimizer steps so far
+  std::int64_t steps = 0;         // optimizer steps so far (across optimizer changes)
   std::int64_t examples_seen = 0;
   double epoch_loss = 0.0;        // running mean over the batches of the current
   double epoch_accuracy = 0.0;    // (or, if epoch_ended, the just finished) epoch
@@ -41,6 +45,8 @@ struct TrainReport {
 
 class Trainer {
  public:
+  // A network drawn from spec.seed (see Mlp), or one given with its weights.
+  Trainer(MlpSpec spec, std::shared_ptr<const Dataset> train, const TrainConfig& config);
   Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfig& config);
 
   TrainReport train_batches(int k);
@@ -52,10 +58,25 @@ class Trainer {
 
   Mlp& network() { return net_; }
   const Mlp& network() const { return net_; }
+  const Optimizer& optimizer() const { return optimizer_; }
+  int epoch() const { return epoch_; }
+  int batch() const { return batch_; }
+  // The configuration as it stands (after the changes below), defaults filled in.
   const TrainConfig& config() const { return config_; }
-  int batches_per_epoch() const { return schedule_.batches_per_epoch(); }
-  // Changes the step size from the next batch on (learning-rate schedules).
-  void set_learning_rate(float lr);
+  // Batches in the current epoch (the next one's when at an epoch boundary).
+  int batches_per_epoch() const;
+  std::int64_t steps() const { return steps_; }
+
+  // Each change below is checked first and changes nothing on error; it
+  // applies from the next batch and keeps the weights, the epoch, the position
+  // in it and the step count.
+  // New optimizer settings. The same kind keeps its state (moment buffers,
+  // Adam's step count for bias correction); another kind starts fresh.
+  void set_optimizer(const OptimizerConfig& optimizer);
+  // New batch size: the rest of this epoch is re-split (see BatchSchedule),
+  // later epochs use it throughout. 1 to min(training set size, kMaxBatchSize).
+  void set_batch_size(int batch_size);
+  void set_augment(bool enabled);
   // Replace the weights (same architecture); resets the optimizer state.
   void set_parameters(std::span<const float> params);
 
@@ -76,7 +97,7 @@ class Trainer {
   std::vector<float> augment_scratch_;
 
   int epoch_ = 0, batch_ = 0;
-  std::int64_t examples_ = 0;
+  std::int64_t steps_ = 0, examples_ = 0;
   double epoch_loss_sum_ = 0.0, epoch_correct_ = 0.0;
   std::int64_t epoch_examples_ = 0;
   int epoch_batches_ = 0;

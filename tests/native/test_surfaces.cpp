@@ -126,8 +126,8 @@ TEST_CASE("loss landscape: centre value, filter normalisation, projection", "[la
   MlpSpec spec;
   spec.inputs = 2;
   spec.layers = {{8, {Activation::tanh, 0}}, {2, {Activation::identity, 0}}};
+  spec.seed = 5;
   Mlp net(spec);
-  net.initialize(5);
   TrainConfig tc;
   tc.batch_size = 20;
   tc.optimizer.kind = OptimizerKind::adam;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <vector>
 
 #include "synthetic.hpp"
 #include "trainer.hpp"
@@ -11,10 +12,11 @@ using namespace mlp;
 
 namespace {
 
-MlpSpec small_spec(int inputs, int classes) {
+MlpSpec small_spec(int inputs, int classes, std::uint64_t seed = kDefaultSeed) {
   MlpSpec s;
   s.inputs = inputs;
   s.layers = {{16, {Activation::relu, 0}}, {classes, {Activation::identity, 0}}};
+  s.seed = seed;
   return s;
 }
 
@@ -54,10 +56,40 @@ TEST_CASE("each epoch draws a new permutation", "[schedule]") {
   CHECK_FALSE(std::equal(first.begin(), first.end(), s.order().begin()));
 }
 
+TEST_CASE("a batch size changed mid-epoch re-splits the rest like np.array_split", "[schedule]") {
+  BatchSchedule s(103, 20, 7);  // 21, 21, 21, 20, 20
+  s.shuffle();
+  s.set_batch_size(25, 2);  // 61 left: np.array_split(rest, 61 // 25 = 2) → 31, 30
+  CHECK(s.batches_per_epoch() == 4);
+  CHECK(s.batches_per_full_epoch() == 4);  // 103 // 25: 26, 26, 26, 25
+  CHECK(s.max_batch_size() == 31);
+  CHECK(s.batch(2).size() == 31u);
+  CHECK(s.batch(3).size() == 30u);
+  std::vector<std::int32_t> seen;
+  for (int b : {0, 1}) seen.insert(seen.end(), s.order().begin() + 21 * b, s.order().begin() + 21 * (b + 1));
+  for (int b : {2, 3}) seen.insert(seen.end(), s.batch(b).begin(), s.batch(b).end());
+  CHECK(std::equal(seen.begin(), seen.end(), s.order().begin()));
+  CHECK_THROWS_WITH(s.batch(1), "batch index must be between 2 and 3, got 1");  // handed out before the change
+
+  s.set_batch_size(100, 3);  // fewer left than a batch: they form one batch
+  CHECK(s.batches_per_epoch() == 4);
+  CHECK(s.batch(3).size() == 30u);
+  CHECK(s.batch(3).data() == s.order().data() + 73);
+
+  s.shuffle();  // later epochs: the new size throughout
+  CHECK(s.batches_per_epoch() == 1);
+  CHECK(s.batch(0).size() == 103u);
+  s.set_batch_size(50, 0);  // at the start of an epoch the whole epoch is re-split
+  CHECK(s.batches_per_epoch() == 2);
+  CHECK(s.batch(0).size() == 52u);
+  CHECK_THROWS_WITH(s.set_batch_size(104, 1), "batch_size must be between 1 and 103, got 104");
+  CHECK_THROWS_WITH(s.set_batch_size(10, 2), "next batch must be between 0 and 1, got 2");
+  CHECK(s.batch_size() == 50);
+}
+
 TEST_CASE("train_batches stops at epoch ends and reports running metrics", "[trainer]") {
   auto data = std::make_shared<const Dataset>(gaussian_blobs(100, 8, 3, 0.3f, 4));
-  Mlp net(small_spec(8, 3));
-  net.initialize(1);
+  Mlp net(small_spec(8, 3, 1));
   TrainConfig tc;
   tc.batch_size = 30;  // 3 batches: 34, 33, 33
   Trainer t(std::move(net), data, tc);
@@ -79,20 +111,37 @@ TEST_CASE("train_batches stops at epoch ends and reports running metrics", "[tra
 
 TEST_CASE("a diverging learning rate stops training and restores the last finite weights", "[trainer]") {
   auto data = std::make_shared<const Dataset>(gaussian_blobs(64, 4, 2, 1.0f, 9));
-  Mlp net(small_spec(4, 2));
-  net.initialize(2);
   TrainConfig tc;
   tc.batch_size = 8;
-  tc.optimizer.learning_rate = 1e30f;
-  Trainer t(std::move(net), data, tc);
-  const std::vector<float> before(t.network().params().begin(), t.network().params().end());
-  TrainReport r;
-  for (int i = 0; i < 10 && !r.diverged; ++i) r = t.train_batches(8);
+  tc.optimizer = optimizer_defaults(OptimizerKind::adam);  // two state buffers to restore
+  Trainer t(small_spec(4, 2, 2), data, tc), twin(small_spec(4, 2, 2), data, tc);
+  t.train_batches(3), twin.train_batches(3);  // mid-epoch, with non-zero moments
+  OptimizerConfig huge = tc.optimizer;
+  huge.learning_rate = kMaxLearningRate;
+  t.set_optimizer(huge);  // same kind: the moments and step count stay
+
+  const std::vector<float> params(t.network().params().begin(), t.network().params().end());
+  const std::vector<float> m(t.optimizer().state1().begin(), t.optimizer().state1().end());
+  const std::vector<float> v(t.optimizer().state2().begin(), t.optimizer().state2().end());
+  REQUIRE(std::any_of(m.begin(), m.end(), [](float x) { return x != 0.0f; }));
+  const TrainReport r = t.train_batches(4);
   REQUIRE(r.diverged);
   CHECK_THAT(r.message, Catch::Contains("weights restored") && Catch::Contains("smaller learning rate"));
-  for (float p : t.network().params()) CHECK(std::isfinite(p));
   CHECK(r.losses.empty());
-  (void)before;
+  CHECK(std::vector<float>(t.network().params().begin(), t.network().params().end()) == params);
+  CHECK(std::vector<float>(t.optimizer().state1().begin(), t.optimizer().state1().end()) == m);
+  CHECK(std::vector<float>(t.optimizer().state2().begin(), t.optimizer().state2().end()) == v);
+  CHECK(t.optimizer().steps() == 3);
+  CHECK(r.steps == 3);
+  CHECK(r.epoch == 0);
+  CHECK(r.batch == 3);
+  CHECK(r.examples_seen == 24);
+
+  // Back to a sane rate it carries on exactly as a run that never diverged.
+  t.set_optimizer(tc.optimizer);
+  for (int i = 0; i < 3; ++i) CHECK(t.train_batches(2).losses == twin.train_batches(2).losses);
+  CHECK(std::vector<float>(t.network().params().begin(), t.network().params().end()) ==
+        std::vector<float>(twin.network().params().begin(), twin.network().params().end()));
 }
 
 TEST_CASE("trainer refuses mismatched data and bad slices", "[trainer][errors]") {
