@@ -16,6 +16,7 @@
 #include "perceptron.hpp"
 #include "preprocess.hpp"
 #include "synthetic.hpp"
+#include "vocabulary.hpp"
 
 using namespace emscripten;
 using namespace mlp;
@@ -49,6 +50,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
              info.set("simd", MLP_SIMD == 1);
              return info;
            }));
+  function("vocabulary", optional_override([] { return js::vocabulary_to_js(vocabulary()); }));
 
   class_<Rng>("Rng")
       .constructor(optional_override([](double seed) {
@@ -82,12 +84,6 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                                                            vector_from_js<std::int32_t>(labels, "labels"), classes));
                         });
                       }))
-      .class_function("withTargets", optional_override([](val x, int rows, int cols, val t, int tcols) {
-                        return guard([&] {
-                          return share(Dataset::with_targets(vector_from_js<float>(x, "features"), rows, cols,
-                                                             vector_from_js<float>(t, "targets"), tcols));
-                        });
-                      }))
       .class_function("logicGate", optional_override([](std::string gate) {
                         return guard([&] { return share(logic_gate(gate)); });
                       }))
@@ -119,11 +115,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
 
   class_<Trainer>("Trainer")
       .constructor(optional_override([](val net, val train, DatasetPtr data) {
-        return guard([&] {
-          Mlp m(js::mlp_spec_from_js(net));
-          m.initialize(js::seed_from_js(js::number_field(net, "seed", 42.0), "seed"));
-          return new Trainer(std::move(m), std::move(data), js::train_config_from_js(train));
-        });
+        return guard([&] { return new Trainer(js::mlp_spec_from_js(net), std::move(data), js::train_config_from_js(train)); });
       }), allow_raw_pointers())
       .function("trainBatches", optional_override([](Trainer& t, int k) {
                   return guard([&] { return js::report_to_js(t.train_batches(k)); });
@@ -145,9 +137,16 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                   guard([&] { t.set_parameters(vector_from_js<float>(p, "parameters")); });
                 }))
       .function("batchesPerEpoch", &Trainer::batches_per_epoch)
-      .function("setLearningRate", optional_override([](Trainer& t, double lr) {
-                  guard([&] { t.set_learning_rate(static_cast<float>(lr)); });
+      .function("setOptimizer", optional_override([](Trainer& t, val config) {
+                  guard([&] { t.set_optimizer(js::optimizer_from_js(config)); });
                 }))
+      .function("setBatchSize", optional_override([](Trainer& t, double n) {
+                  guard([&] { t.set_batch_size(js::int_from_js(n, "batch_size")); });
+                }))
+      .function("setAugment", optional_override([](Trainer& t, val on) {
+                  guard([&] { t.set_augment(js::bool_from_js(on, "augment")); });
+                }))
+      .function("trainConfig", optional_override([](const Trainer& t) { return js::train_config_to_js(t.config()); }))
       .function("networkSpec", optional_override([](const Trainer& t) { return js::mlp_spec_to_js(t.network().spec()); }));
 
   class_<Network>("Network")
@@ -241,7 +240,6 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
       .function("run", optional_override([](RegressionWalk& w, int steps) {
                   return guard([&] { return js::regression_steps_to_js(w.run(steps)); });
                 }))
-      .function("visited", optional_override([](const RegressionWalk& w) { return to_js<std::int32_t>(w.visited()); }))
       .function("diverged", &RegressionWalk::diverged)
       .function("batchesPerEpoch", &RegressionWalk::batches_per_epoch);
 

@@ -1,5 +1,8 @@
 #include "convert.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace mlp::js {
 
 double number_field(const val& obj, const char* key, double fallback, bool required) {
@@ -12,10 +15,29 @@ double number_field(const val& obj, const char* key, double fallback, bool requi
   return v.as<double>();
 }
 
-int int_field(const val& obj, const char* key, int fallback, bool required) {
-  const double d = number_field(obj, key, fallback, required);
-  require(std::isfinite(d) && std::floor(d) == d && std::abs(d) < 2147483648.0, key, "be an integer", d);
+int int_from_js(double d, const char* field) {
+  require(std::isfinite(d) && std::floor(d) == d && std::abs(d) < 2147483648.0, field, "be an integer", d);
   return static_cast<int>(d);
+}
+
+int int_field(const val& obj, const char* key, int fallback, bool required) {
+  return int_from_js(number_field(obj, key, fallback, required), key);
+}
+
+bool bool_from_js(const val& v, const char* field) {
+  if (!v.isTrue() && !v.isFalse()) throw InvalidArgument(std::string(field) + " must be true or false");
+  return v.isTrue();
+}
+
+double float_to_js(float f) {
+  if (!std::isfinite(f)) return f;
+  char buf[32];
+  for (int digits = 1; digits < 9; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(f));
+    const double d = std::strtod(buf, nullptr);
+    if (static_cast<float>(d) == f) return d;
+  }
+  return f;  // 9 significant digits always round-trip a float
 }
 
 std::string string_field(const val& obj, const char* key, const std::string& fallback) {
@@ -44,6 +66,7 @@ MlpSpec mlp_spec_from_js(const val& js) {
   }
   spec.loss = loss_from_name(string_field(js, "loss", "softmax_cross_entropy"));
   spec.init = init_from_name(string_field(js, "init", "truncated_normal"));
+  spec.seed = seed_from_js(number_field(js, "seed", static_cast<double>(kDefaultSeed)), "seed");
   return validated(spec);
 }
 
@@ -61,6 +84,7 @@ val mlp_spec_to_js(const MlpSpec& spec) {
   js.set("layers", layers);
   js.set("loss", std::string(loss_name(spec.loss)));
   js.set("init", std::string(init_name(spec.init)));
+  js.set("seed", static_cast<double>(spec.seed));
   return js;
 }
 
@@ -74,14 +98,14 @@ void require_object(const val& js, const char* what) {
 
 OptimizerConfig optimizer_from_js(const val& js) {
   require_object(js, "optimizer settings");
-  OptimizerConfig o;
-  o.kind = optimizer_from_name(string_field(js, "optimizer", "sgd"));
-  o.learning_rate = static_cast<float>(number_field(js, "learningRate", 0.01));
+  // Absent fields take the optimizer's defaults (not a previous setting's).
+  OptimizerConfig o = optimizer_defaults(optimizer_from_name(string_field(js, "optimizer", "sgd")));
+  o.learning_rate = static_cast<float>(number_field(js, "learningRate", o.learning_rate));
   o.momentum = static_cast<float>(number_field(js, "momentum", o.momentum));
   o.rho = static_cast<float>(number_field(js, "rho", o.rho));
   o.beta1 = static_cast<float>(number_field(js, "beta1", o.beta1));
   o.beta2 = static_cast<float>(number_field(js, "beta2", o.beta2));
-  o.epsilon = static_cast<float>(number_field(js, "epsilon", 0.0));
+  o.epsilon = static_cast<float>(number_field(js, "epsilon", o.epsilon));
   return validated(o);
 }
 
@@ -166,10 +190,19 @@ TrainConfig train_config_from_js(const val& js) {
   c.optimizer = optimizer_from_js(js);
   c.shuffle_seed = seed_from_js(number_field(js, "shuffleSeed", 1.0), "shuffleSeed");
   const val augment = js["augment"];
-  if (!augment.isUndefined() && !augment.isTrue() && !augment.isFalse())
-    throw InvalidArgument("augment must be true or false");
-  c.augment.enabled = augment.isTrue();
+  c.augment.enabled = !augment.isUndefined() && bool_from_js(augment, "augment");
   return c;
+}
+
+val train_config_to_js(const TrainConfig& c) {
+  val js = val::object();
+  js.set("batchSize", c.batch_size);
+  js.set("optimizer", std::string(optimizer_name(c.optimizer.kind)));
+  js.set("learningRate", float_to_js(c.optimizer.learning_rate));
+  for (const OptimizerParam& p : kOptimizerParams) js.set(p.name, float_to_js(c.optimizer.*p.field));
+  js.set("shuffleSeed", static_cast<double>(c.shuffle_seed));
+  js.set("augment", c.augment.enabled);
+  return js;
 }
 
 val report_to_js(const TrainReport& r) {

@@ -17,6 +17,7 @@
 #include "regression.hpp"
 #include "surfaces.hpp"
 #include "trainer.hpp"
+#include "vocabulary.hpp"
 
 namespace mlp::js {
 
@@ -65,12 +66,19 @@ val to_js(std::span<const T> data) {
   return val(emscripten::typed_memory_view(data.size(), data.data())).call<val>("slice");
 }
 
-// Seeds cross as JS numbers: integers in [0, 2^53).
+// Seeds cross as JS numbers: integers in [0, kMaxSeed].
 inline std::uint64_t seed_from_js(double v, const char* field) {
-  require(std::isfinite(v) && v >= 0 && v < 9007199254740992.0 && std::floor(v) == v, field,
+  require(std::isfinite(v) && v >= 0 && v <= static_cast<double>(kMaxSeed) && std::floor(v) == v, field,
           "be an integer in [0, 2^53)", v);
   return static_cast<std::uint64_t>(v);
 }
+
+// A JS number that must be a whole int32, and a JS value that must be a boolean.
+int int_from_js(double v, const char* field);
+bool bool_from_js(const val& v, const char* field);
+// The shortest decimal that reads back as the same float32, so 0.001f crosses
+// as 0.001 rather than 0.0010000000474974513.
+double float_to_js(float f);
 
 // Optional fields of plain JS objects, type-checked with the field named.
 double number_field(const val& obj, const char* key, double fallback, bool required = false);
@@ -80,6 +88,8 @@ int int_field(const val& obj, const char* key, int fallback, bool required = fal
 MlpSpec mlp_spec_from_js(const val& spec);
 val mlp_spec_to_js(const MlpSpec& spec);
 TrainConfig train_config_from_js(const val& config);
+val train_config_to_js(const TrainConfig& config);
+val vocabulary_to_js(const Vocabulary& v);
 val report_to_js(const TrainReport& r);
 val eval_to_js(const EvalResult& r);
 val digit_to_js(const DigitImage& d);

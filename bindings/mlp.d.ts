@@ -11,6 +11,10 @@
 // Errors: a bad argument throws a JavaScript `Error` whose message names the
 // field and the value, e.g. "learning_rate must be finite and > 0, got -1".
 // A call that throws changes nothing.
+//
+// Limits and names: `vocabulary()` returns every limit, name and default the
+// core checks against, read from the same constants its checks use. The
+// numbers quoted in the comments below are today's values of those limits.
 
 /** An object in WASM memory; free it with delete(). */
 export interface Handle {
@@ -30,24 +34,24 @@ export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'ze
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 
 export interface LayerSpec {
-  /** 1 to 1024. */
+  /** limits.units: 1 to 1024 (the output layer of softmax_cross_entropy needs >= 2). */
   units: number;
   /** Default 'identity'. The output layer must be 'identity' for the cross-entropy losses (they take logits). */
   activation?: ActivationName;
-  /** leaky_relu slope (default 0.01) or elu scale (default 1); 0 or absent selects the default. */
+  /** leaky_relu slope (default 0.01) or elu scale (default 1); 0 or absent selects the default. limits.alpha. */
   alpha?: number;
 }
 
 export interface NetworkSpec {
-  /** Input features, 1 to 4096 (784 for MNIST). */
+  /** Input features, limits.inputs: 1 to 4096 (784 for MNIST). */
   inputs: number;
-  /** 0 to 8 hidden layers, then the output layer (last). */
+  /** limits.hiddenLayers: 0 to 8 hidden layers, then the output layer (last). */
   layers: LayerSpec[];
   /** Default 'softmax_cross_entropy'. */
   loss?: LossName;
   /** Default 'truncated_normal' (the seed's: stddev 2/sqrt(fan_in), redrawn beyond 2 sigma). */
   init?: InitName;
-  /** Weight seed, an integer in [0, 2^53). Default 42. */
+  /** The core draws the initial weights from it (the same weights natively and in every build). limits.seed: an integer in [0, 2^53). Default 42. */
   seed?: number;
 }
 
@@ -57,14 +61,24 @@ export interface NormalizedNetworkSpec {
   layers: Required<LayerSpec>[];
   loss: LossName;
   init: InitName;
+  /** The weight seed. Model files do not store it (the weights are the model): a loaded spec says 42. */
+  seed: number;
 }
 
+/**
+ * Absent fields take the optimizer's defaults (vocabulary().optimizers). Formulas follow
+ * PyTorch 2.x; the defaults are ours, per optimizer (why: core/optimizers.hpp):
+ * learning rate 0.01 for SGD, Momentum, Nesterov (the seed's, Géron ch. 10) and Adagrad
+ * (PyTorch's); 0.001 for RMSProp and Adam (Keras' and Géron's; PyTorch's for Adam).
+ * Momentum 0.9, not PyTorch's 0 (which would make "momentum" plain SGD); ρ 0.99,
+ * β 0.9 / 0.999 and ε 1e-8 (Adagrad 1e-10) are PyTorch's.
+ */
 export interface TrainConfig {
-  /** 1 (SGD) to the training set size (batch GD). Default 50. */
+  /** 1 (SGD) to the training set size (batch GD), at most limits.batchSize.max. Default 50. */
   batchSize?: number;
-  /** Default 'sgd'. Formulas and defaults follow PyTorch (see core/optimizers.hpp). */
+  /** Default 'sgd'. */
   optimizer?: OptimizerName;
-  /** Default 0.01. Must be finite and > 0. */
+  /** Default: the optimizer's (0.01, or 0.001 for rmsprop and adam). limits.learningRate: any finite float32 > 0. */
   learningRate?: number;
   /** Momentum and Nesterov, in [0, 1). Default 0.9. */
   momentum?: number;
@@ -73,7 +87,7 @@ export interface TrainConfig {
   /** Adam, in [0, 1). Defaults 0.9 and 0.999. */
   beta1?: number;
   beta2?: number;
-  /** 0 or absent selects the optimizer's default (1e-10 Adagrad, 1e-8 others). */
+  /** Adagrad, RMSProp, Adam: finite, >= 0; 0 or absent selects the optimizer's default (1e-10 Adagrad, 1e-8 others). */
   epsilon?: number;
   /** Seed of the per-epoch shuffles (augmentation draws from seed + 1). Default 1. */
   shuffleSeed?: number;
@@ -91,7 +105,7 @@ export interface TrainReport {
   /** Next batch index within the current epoch. */
   batch: number;
   batchesPerEpoch: number;
-  /** Optimizer steps so far. */
+  /** Optimizer steps so far (kept across setOptimizer). */
   steps: number;
   examplesSeen: number;
   /** Mean loss / accuracy over the current epoch so far, or over the epoch that just ended. */
@@ -142,8 +156,6 @@ export interface DatasetStatics {
   fromFloats(x: Float32Array, rows: number, cols: number, labels: Int32Array, classes: number): Dataset;
   /** Byte features (pixels), scaled by 1/255 when batches are drawn. */
   fromBytes(x: Uint8Array, rows: number, cols: number, labels: Int32Array, classes: number): Dataset;
-  /** Regression / binary sets: targets is rows × targetCols. */
-  withTargets(x: Float32Array, rows: number, cols: number, targets: Float32Array, targetCols: number): Dataset;
   /** 'and' | 'or' | 'nand' | 'nor' | 'xor' | 'xnor': 4 rows, 2 inputs, 2 classes. */
   logicGate(gate: string): Dataset;
   /** `classes` Gaussian clusters in `dim` dimensions, drawn from our Rng. */
@@ -167,13 +179,32 @@ export interface Trainer extends Handle {
   parameters(): Float32Array;
   /** Replace them (same length, all finite); resets the optimizer state. */
   setParameters(p: Float32Array): void;
+  /** Batches in the current epoch (after a mid-epoch setBatchSize, as re-split; at an epoch boundary, the next epoch's). */
   batchesPerEpoch(): number;
-  /** New optimizer settings from the next batch on; the same kind keeps its state, another kind starts fresh. */
+  /**
+   * Live changes between trainBatches calls. Each is checked first and changes nothing when it
+   * throws; it applies from the next batch and keeps the weights, the epoch, the position in it
+   * and the step count, so training continues where it was.
+   *
+   * New optimizer settings: reads optimizer, learningRate, momentum, rho, beta1, beta2 and
+   * epsilon (other fields are ignored). Absent fields take the optimizer's defaults exactly as
+   * in the constructor, not the current values: to change one field pass
+   * `{ ...trainer.trainConfig(), learningRate: 0.001 }`. The same optimizer keeps its state
+   * (momentum / moment buffers, Adam's step count for bias correction); a different one starts
+   * fresh, as if newly created.
+   */
   setOptimizer(config: TrainConfig): void;
-  /** Continues with this batch size (the rest of the current epoch is re-split). */
+  /**
+   * New batch size (1 to the training set size, at most limits.batchSize.max). The examples of
+   * the current epoch's shuffled order not yet used are split into max(1, floor(remaining / n))
+   * batches the way np.array_split does; every later epoch uses n throughout. Every example is
+   * still used exactly once per epoch, and the result is deterministic. At an epoch boundary
+   * the whole next epoch uses n.
+   */
   setBatchSize(n: number): void;
+  /** Turn augmentation on or off from the next batch (on needs square images). */
   setAugment(on: boolean): void;
-  /** The training config as it stands. */
+  /** The configuration as it stands after any changes, every default filled in. */
   trainConfig(): Required<TrainConfig>;
   networkSpec(): NormalizedNetworkSpec;
 }
@@ -271,8 +302,6 @@ export interface RegressionSteps {
 /** Batch GD (batchSize = m), SGD (1) or mini-batch GD on linear regression (core/regression.hpp). */
 export interface RegressionWalk extends Handle {
   run(steps: number): RegressionSteps;
-  /** Example indices used by every update so far, in order. */
-  visited(): Int32Array;
   diverged(): boolean;
   batchesPerEpoch(): number;
 }
@@ -289,43 +318,80 @@ export interface LossLandscape extends Handle {
   project(parameters: Float32Array): [number, number];
 }
 
-/** An inclusive range of accepted values. */
+/** An inclusive range. */
 export interface Range {
   min: number;
   max: number;
 }
 
+/** A hyper-parameter of an optimizer besides its learning rate (a TrainConfig field of the same name). */
 export interface OptimizerParam {
   name: 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon';
+  /** This optimizer's default. */
   default: number;
+  /** Inclusive. epsilon's 0 selects the default. */
   min: number;
   max: number;
+  /** true: max itself is refused (momentum, rho and the betas lie in [0, 1)). */
   maxExclusive: boolean;
 }
 
-/** What the core accepts, from the constants its validation uses. */
+export interface ActivationInfo {
+  name: ActivationName;
+  /** Accepted in a hidden layer (all are; step's zero derivative stops learning below it). */
+  hidden: boolean;
+  /** Accepted as the output layer's activation with at least one loss (see outputLosses). */
+  output: boolean;
+  /** The losses that accept it in the output layer: the cross-entropy losses take logits, so only identity; mse takes any. */
+  outputLosses: LossName[];
+  /** The default alpha when it has one (leaky_relu 0.01, elu 1), else null. */
+  alpha: number | null;
+}
+
+export interface OptimizerInfo {
+  name: OptimizerName;
+  /** The default learning rate. */
+  learningRate: number;
+  /** The hyper-parameters it reads, in TrainConfig order. */
+  params: OptimizerParam[];
+}
+
+/**
+ * Everything the core accepts, read from the constants its own checks use: a value inside a
+ * range is accepted, one outside is refused with an Error naming the field. Float limits are
+ * given as the shortest decimal of their float32 value.
+ */
 export interface Vocabulary {
   limits: {
+    /** NetworkSpec.inputs. */
     inputs: Range;
+    /** Hidden layers (NetworkSpec.layers holds one more: the output layer). */
     hiddenLayers: Range;
+    /** LayerSpec.units, hidden and output. */
     units: Range;
+    /** TrainConfig.batchSize: max is the core's cap; a Trainer also caps it by its training set's size. */
     batchSize: Range;
+    /** LayerSpec.alpha: 0 (the default) to the largest float32. */
     alpha: Range;
+    /** TrainConfig.learningRate: every finite float32 above 0; min is the smallest (zero itself is refused). */
     learningRate: Range;
+    /** NetworkSpec.seed, TrainConfig.shuffleSeed and every other seed: [0, 2^53 − 1]. */
     seed: Range;
+    /** Trainer.trainBatches(k). */
     trainBatches: Range;
+    /** Total weights and biases: the smallest network's to the largest the limits above allow (no separate cap). */
     parameters: Range;
   };
-  activations: { name: ActivationName; hidden: boolean; output: boolean; alpha: number | null }[];
+  activations: ActivationInfo[];
   losses: LossName[];
   initializers: InitName[];
-  optimizers: { name: OptimizerName; learningRate: number; params: OptimizerParam[] }[];
+  optimizers: OptimizerInfo[];
 }
 
 export interface MlpModule {
   /** Which GEMM kernel this build runs, and whether it uses WASM SIMD. */
   buildInfo(): { kernel: string; simd: boolean };
-  /** Limits and vocabularies of the core. */
+  /** The core's limits, names and defaults (a fresh object each call). */
   vocabulary(): Vocabulary;
   Rng: { new (seed: number): Rng };
   Dataset: DatasetStatics;
