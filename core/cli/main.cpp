@@ -4,12 +4,14 @@
 //   mlp-cli rng --seed S --count N            raw u32s and normals of our Rng
 //   mlp-cli seed-run [--examples N] [--data-seed S] [--steps K] [--optimizer sgd|adam|...] [--lr X]
 //                                             per-step losses of the seed MLP on generated data
+//                                             (--lr defaults to the optimizer's default, as in train-mnist)
 //   mlp-cli xor [--seed S]                    a 2-4-2 MLP on XOR, epochs to 100%
 //   mlp-cli train-mnist --data DIR --out FILE [--hidden 300,100] [--activation relu] [--epochs 40]
 //       [--optimizer sgd] [--lr 0.01] [--lr-decay 1] [--batch 50] [--augment 0|1] [--seed 1]
 //                                             trains on MNIST (55,000 train / 5,000 validation),
 //                                             reports test accuracy, writes a model file
 //   mlp-cli eval-model --data DIR --model FILE  test accuracy of a model file
+//   mlp-cli reference-input                    a tiny seeded MLP's set-up for tests/reference/tiny_mlp.py
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -23,6 +25,7 @@
 #include "kernels/gemm.hpp"
 #include "mnist_files.hpp"
 #include "model_file.hpp"
+#include "reference_input.hpp"
 #include "synthetic.hpp"
 #include "trainer.hpp"
 
@@ -202,7 +205,9 @@ int main(int argc, char** argv) {
     if (cmd == "xor") return cmd_xor(a);
     if (cmd == "train-mnist") return cmd_train_mnist(a);
     if (cmd == "eval-model") return cmd_eval_model(a);
-    std::fprintf(stderr, "usage: mlp-cli version | rng | seed-run | xor | train-mnist | eval-model  (see the comment in core/cli/main.cpp)\n");
+    if (cmd == "reference-input") return mlp::cli::cmd_reference_input();
+    std::fprintf(stderr, "usage: mlp-cli version | rng | seed-run | xor | train-mnist | eval-model | reference-input"
+                 "  (see the comment in core/cli/main.cpp)\n");
     return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mlp-cli %s: %s\n", cmd.c_str(), e.what());
