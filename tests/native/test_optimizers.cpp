@@ -88,3 +88,34 @@ TEST_CASE("default epsilons follow PyTorch", "[optimizers]") {
   c.kind = OptimizerKind::adam;
   CHECK(validated(c).epsilon == 1e-8f);
 }
+
+TEST_CASE("configure: the same kind keeps its state and step count, another kind starts fresh", "[optimizers]") {
+  OptimizerConfig c = optimizer_defaults(OptimizerKind::momentum);
+  c.learning_rate = 0.1f;
+  Optimizer opt(c, 2);
+  float p[2] = {1.0f, -1.0f};
+  const float g[2] = {0.5f, -0.5f};
+  opt.step(p, g);  // v = 0.5, p = 0.95
+  c.learning_rate = 0.2f;
+  c.momentum = 0.5f;
+  opt.configure(c);
+  CHECK(opt.steps() == 1);
+  CHECK(opt.state1()[0] == 0.5f);
+  opt.step(p, g);  // v = 0.5·0.5 + 0.5 = 0.75, p = 0.95 − 0.2·0.75 = 0.8
+  CHECK(p[0] == Approx(0.8f));
+  CHECK(opt.config().momentum == 0.5f);
+
+  c = optimizer_defaults(OptimizerKind::adam);
+  opt.configure(c);
+  CHECK(opt.steps() == 0);
+  CHECK(opt.state1().size() == 2u);
+  CHECK(opt.state2().size() == 2u);
+  CHECK(opt.state1()[0] == 0.0f);
+  opt.step(p, g);  // a fresh Adam's first step: lr·g/(|g| + ε) = 0.001
+  CHECK(p[0] == Approx(0.799f));
+
+  c.beta1 = 1.0f;
+  CHECK_THROWS_WITH(opt.configure(c), "beta1 must be in [0, 1), got 1");
+  CHECK(opt.config().beta1 == 0.9f);
+  CHECK(opt.steps() == 1);
+}
