@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { openPage, screenshot, since, withBrowser } from './helpers.mjs';
+import { axeViolations, openPage, screenshot, since, withBrowser } from './helpers.mjs';
 
 const WAIT = { timeout: 20_000 };
 const stat = (page, key) => page.locator(`[data-stat="${key}"]`);
@@ -186,6 +186,8 @@ describe('widget kit', () => {
       assert.match(names[0], /^784-24-10 ReLU/, 'newest first');
       assert.match(names[1], /^784-16-10 ReLU/);
       await screenshot(page, 'kit-library');
+      // The full view (report, confusion matrix, library) passes the WCAG audit too, not only the empty one.
+      assert.deepEqual(await axeViolations(page), [], 'axe on the Train view with a report and a library');
 
       // Nothing reads digits with a new model until the person says so.
       await rows.nth(1).getByRole('button', { name: /^Let the Draw view read with/ }).click();
@@ -217,6 +219,39 @@ describe('widget kit', () => {
       await label.filter({ hasText: /^784-16-10 ReLU/ }).waitFor(WAIT);
       s.assertClean();
       console.log(`library test ${since(t0)} ms`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a full storage is said plainly and loses nothing already saved', async () => {
+    const t0 = performance.now();
+    const s = await openPage(env.browser, `${env.server.url}#/train`);
+    const { page } = s;
+    try {
+      await waitForTrainReady(page);
+      await smallNetwork(page, { units: 16, batch: 256, epochs: 1 });
+      await page.locator('[data-action="train"]').click();
+      await page.waitForFunction(() => document.querySelectorAll('.model-row').length === 1, null, { timeout: 60_000 });
+      const saved = await page.locator('.model-row [data-stat="model-name"]').innerText();
+
+      // The browser's quota is used up: every write fails as a full disk does.
+      await page.evaluate(() => {
+        IDBObjectStore.prototype.put = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await page.getByLabel('Units in hidden layer 1', { exact: true }).fill('24');
+      await page.locator('[data-action="train"]').click();
+      const error = page.locator('[data-stat="model-error"]');
+      await error.filter({ hasText: /^The model could not be saved in this browser: the browser’s storage for this page is full\. .*nothing already saved was lost\.$/ }).waitFor({ timeout: 60_000 });
+      await screenshot(page, 'kit-storage-full');
+
+      await page.reload(); // the real IndexedDB again: the first model is there, untouched
+      await waitForTrainReady(page);
+      assert.deepEqual(await page.locator('.model-row [data-stat="model-name"]').allInnerTexts(), [saved]);
+      s.assertClean();
+      console.log(`storage-full test ${since(t0)} ms`);
     } finally {
       await s.close();
     }

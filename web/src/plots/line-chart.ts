@@ -94,6 +94,8 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
     setData(xs, ...ys) {
       plot.setData([xs, ...ys]);
       root.dataset.points = String(xs.length);
+      // The right end of the curve: it moves on even when a long curve is thinned to fewer points.
+      root.dataset.xMax = String(xs.length > 0 ? xs[xs.length - 1] : 0);
     },
     destroy() {
       document.removeEventListener(THEME_CHANGE, repaint);

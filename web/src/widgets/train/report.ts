@@ -133,7 +133,8 @@ export function createReport(onEvaluate: () => void): ReportView {
     mistakeGrid,
   );
 
-  const weightGrid = h('div', { class: 'tile-grid weights-grid', role: 'img' });
+  // An image with a name even while empty (axe: role-img-alt); the name says what is drawn once it is.
+  const weightGrid = h('div', { class: 'tile-grid weights-grid', role: 'img', 'aria-label': 'First-layer weights: none drawn yet' });
   const weightsNote = h('p', { class: 'card-note' }, 'The first hidden layer’s weights appear here after an evaluation.');
   const weightsLegend = h(
     'p',

@@ -34,7 +34,8 @@ export function trainTable(v: Vocabulary) {
     Object.fromEntries(v.optimizers.flatMap((o) => o.params.filter((p) => p.name === name).map((p) => [o.name, p.default])));
   const param = (name: FormParam) => {
     const spec = v.optimizers.flatMap((o) => o.params).find((p) => p.name === name);
-    const max = spec ? (spec.maxExclusive ? spec.max - 1e-9 : spec.max) : 1;
+    // The largest float32 below an exclusive bound (1 − 2⁻²⁴ for [0, 1)): a link can hold nothing the core refuses.
+    const max = spec ? (spec.maxExclusive ? spec.max * (1 - 2 ** -24) : spec.max) : 1;
     return num(spec?.default ?? 0, spec?.min ?? 0, max, { per: { on: 'opt', values: defaultsOf(name) } });
   };
   return {

@@ -115,12 +115,24 @@ export class TrainJob implements Job {
     this.setState('idle');
   }
 
-  /** New hyper-parameters for the next batches; the weights and the run go on (the core validates first). */
+  /**
+   * New hyper-parameters for the next batches; the weights and the run go on.
+   * All or nothing: the core checks each call before it changes anything, and
+   * the optimizer (whose state a change of kind resets) is set last, so a
+   * refusal only has the batch size and augmentation to put back.
+   */
   setTrain(train: TrainConfig): void {
     const t = this.session.trainer;
-    t.setOptimizer(train);
-    if (train.batchSize !== undefined) t.setBatchSize(train.batchSize);
-    if (train.augment !== undefined) t.setAugment(train.augment);
+    const before = t.trainConfig();
+    try {
+      if (train.batchSize !== undefined) t.setBatchSize(train.batchSize);
+      if (train.augment !== undefined) t.setAugment(train.augment);
+      t.setOptimizer(train);
+    } catch (e) {
+      t.setBatchSize(before.batchSize);
+      t.setAugment(before.augment);
+      throw e;
+    }
     this.snap = { ...this.snap, batchesPerEpoch: t.batchesPerEpoch() };
     this.urgent = true;
   }
