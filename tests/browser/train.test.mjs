@@ -198,7 +198,7 @@ describe('Train view', () => {
 
       // The Draw view reads digits with it once picked, and coming back finds it again.
       const name = await page.locator('.model-row[data-open="true"] [data-stat="model-name"]').innerText();
-      await page.locator('.model-row[data-open="true"]').getByRole('button', { name: /^Let the Draw view read with/ }).click();
+      await page.locator('.model-row[data-open="true"]').getByRole('button', { name: /^Use in Draw: / }).click();
       await waitForStatus(page, /^The Draw view now reads with/);
       await page.getByRole('link', { name: 'Draw', exact: true }).click();
       await page.locator('.model-label').filter({ hasText: `${name} (${Number.parseFloat(accuracy).toFixed(1)}%)` }).waitFor(WAIT);
@@ -247,12 +247,12 @@ describe('Train view', () => {
       assert.equal(await openModel(page, 'model-arch').innerText(), '784-300-100-10, ReLU');
       assert.equal(await stat(page, 'test-accuracy').innerText(), '99.03%');
       const open = page.locator('.model-row[data-open="true"]');
-      const [mlpl] = await Promise.all([page.waitForEvent('download'), open.getByRole('button', { name: 'Download mnist-mlp' }).click()]);
+      const [mlpl] = await Promise.all([page.waitForEvent('download'), open.getByRole('button', { name: 'Download .mlpl: mnist-mlp' }).click()]);
       assert.equal(mlpl.suggestedFilename(), 'mnist-mlp.mlpl');
       assert.deepEqual(new Uint8Array(fs.readFileSync(await mlpl.path())), good, 'the .mlpl download is the imported file');
       const downloads = [];
       page.on('download', (d) => downloads.push(d));
-      await open.getByRole('button', { name: /^Download as TensorFlow.js/ }).click();
+      await open.getByRole('button', { name: 'Download TF.js: mnist-mlp' }).click();
       await page.waitForFunction(() => /Downloaded .*\.json/.test(document.querySelector('[data-stat="model-status"]')?.textContent ?? ''), null, WAIT);
       while (downloads.length < 2) await page.waitForTimeout(50);
       const names = downloads.map((d) => d.suggestedFilename()).sort();

@@ -63,34 +63,39 @@ export function createLibraryCard(handlers: {
   );
 
   function row(m: LibraryModel, marks: { drawId: string | null; openId: string | null }): HTMLElement {
-    const button = (action: ModelAction, text: string, label: string, extra = ''): HTMLButtonElement => {
-      const b = h('button', { type: 'button', class: `button small ${extra}`.trim(), 'data-action': action, 'aria-label': `${label} ${m.name}` }, text);
+    // Each name starts with the button's visible words (WCAG 2.5.3, label in name), then says which model.
+    const plain = (action: ModelAction, text: string, label = text, extra = ''): HTMLButtonElement =>
+      h('button', { type: 'button', class: `button small ${extra}`.trim(), 'data-action': action, 'aria-label': `${label}: ${m.name}` }, text);
+    const button = (action: ModelAction, text: string, label = text): HTMLButtonElement => {
+      const b = plain(action, text, label);
       b.addEventListener('click', () => handlers.onAction(action, m));
       return b;
     };
     const name = h('span', { class: 'model-name', 'data-stat': 'model-name' }, m.name);
     const inDraw = marks.drawId === m.id;
     const isOpen = marks.openId === m.id;
-    const open = button('open', isOpen ? 'Open here' : 'Open', 'Open in the Train view:');
+    const open = button('open', 'Open', isOpen ? 'Open (it is open)' : 'Open');
     open.disabled = isOpen || trainingBusy;
-    const draw = button('draw', inDraw ? 'Draw reads it' : 'Use in Draw', 'Let the Draw view read with');
+    const draw = button('draw', inDraw ? 'In Draw' : 'Use in Draw');
     draw.disabled = inDraw;
-    const del = h('button', { type: 'button', class: 'button small danger', 'data-action': 'delete', 'aria-label': `Delete ${m.name}` }, 'Delete');
+    const del = plain('delete', 'Delete', 'Delete', 'danger');
     let armed: ReturnType<typeof setTimeout> | null = null;
     del.addEventListener('click', () => {
       if (!armed) {
         // Two clicks: a saved model is work; one stray click must not lose it.
         del.textContent = 'Click again to delete';
+        del.setAttribute('aria-label', `Click again to delete: ${m.name}`);
         armed = setTimeout(() => {
           armed = null;
           del.textContent = 'Delete';
+          del.setAttribute('aria-label', `Delete: ${m.name}`);
         }, 4000);
         return;
       }
       clearTimeout(armed);
       handlers.onAction('delete', m);
     });
-    const rename = h('button', { type: 'button', class: 'button small', 'data-action': 'rename', 'aria-label': `Rename ${m.name}` }, 'Rename');
+    const rename = plain('rename', 'Rename');
     rename.addEventListener('click', () => {
       const input = h('input', { type: 'text', class: 'model-rename', value: m.name, 'aria-label': `New name for ${m.name}`, maxlength: 80 });
       const done = (save: boolean): void => {
@@ -123,7 +128,7 @@ export function createLibraryCard(handlers: {
       { class: 'model-row', 'data-model': m.id, 'data-draw': String(inDraw), 'data-open': String(isOpen) },
       h('div', { class: 'model-title' }, name, inDraw ? h('span', { class: 'badge' }, 'Draw') : null),
       facts,
-      h('div', { class: 'button-row model-actions' }, open, draw, rename, button('download', '.mlpl', 'Download'), button('tfjs', 'TF.js', 'Download as TensorFlow.js:'), del),
+      h('div', { class: 'button-row model-actions' }, open, draw, rename, button('download', '.mlpl', 'Download .mlpl'), button('tfjs', 'TF.js', 'Download TF.js'), del),
     );
   }
 

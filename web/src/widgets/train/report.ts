@@ -42,7 +42,9 @@ function textOn(rgb: RGB): string {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.3 ? '#111' : '#fff';
+  // Black or white, whichever contrasts more (WCAG ratio); with pure black the worse of the two is never below 4.58:1.
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000' : '#fff';
 }
 
 function confusionTable(r: TestReport): HTMLTableElement {
