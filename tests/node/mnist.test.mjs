@@ -53,6 +53,24 @@ test('one epoch with Adam 0.001 reaches >= 95% test accuracy', async () => {
   assert.ok(r.accuracy >= 0.95, `test accuracy ${r.accuracy}`);
 });
 
+test('the seed’s softmax regression (784-10, zero weights, batches of 100, 1,100 steps) reaches >= 91%', async () => {
+  // The Train view's "Softmax regression" preset (web/src/widgets/train/settings.ts): no hidden layer at all.
+  // The seed minimises the batch's summed cross-entropy at rate 0.01: rate 1 on the core's mean.
+  const M = await loadModule('simd');
+  const all = await mnist(M, 'train');
+  const test = await mnist(M, 't10k');
+  const data = all.slice(0, 55000);
+  const t = new M.Trainer({ inputs: 784, layers: [{ units: 10 }], init: 'zeros' }, { batchSize: 100, optimizer: 'sgd', learningRate: 1, shuffleSeed: 42 }, data);
+  assert.ok(t.parameters().every((w) => w === 0), 'weights from zero, as in the seed');
+  let r;
+  do r = t.trainBatches(550); while (r.epoch < 2 && !r.diverged);
+  assert.equal(r.steps, 1100);
+  const { accuracy } = t.evaluate(test);
+  for (const h of [t, data, all, test]) h.delete();
+  console.log(`softmax regression after 1,100 steps: ${(accuracy * 100).toFixed(2)}% on the test set`);
+  assert.ok(accuracy >= 0.91, `test accuracy ${accuracy}`);
+});
+
 for (const flavour of ['simd', 'scalar']) {
   test(`${flavour}: the shipped pretrained model scores >= 98.0% on the MNIST test set`, async () => {
     const M = await loadModule(flavour);

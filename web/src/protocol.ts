@@ -355,7 +355,7 @@ export interface TestReport extends EvalResult {
   misclassified: Misclassified[];
   pixels: Float32Array;
   /** Units of the first layer, and the weights of the first `shown` of them: shown × inputs, unit by unit. */
-  firstLayer: { units: number; shown: number; inputs: number; weights: Float32Array };
+  firstLayer: { units: number; shown: number; inputs: number; weights: Float32Array; output?: boolean };
 }
 
 export interface ModelFile {

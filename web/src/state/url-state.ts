@@ -138,7 +138,7 @@ export function parseValue(prop: Prop, raw: string): Value | undefined {
       if (raw === '0' || raw === 'false') return false;
       return undefined;
     case 'list': {
-      const parts = raw.split(LIST_SEPARATOR);
+      const parts = raw === '' ? [] : raw.split(LIST_SEPARATOR); // `units=`: the empty list
       if (parts.length < prop.minLength || parts.length > prop.maxLength) return undefined;
       const items: (number | string)[] = [];
       for (const part of parts) {

@@ -54,7 +54,11 @@ export function testReport(session: Session, steps: number, misclassified: numbe
     errorCount,
     misclassified: mistakes,
     pixels,
-    firstLayer: firstLayerWeights(trainer.parameters(), inputs, spec.layers[0]?.units ?? 0, weightImages),
+    firstLayer: {
+      ...firstLayerWeights(trainer.parameters(), inputs, spec.layers[0]?.units ?? 0, weightImages),
+      // No hidden layer (softmax regression): the first layer's units are the classes themselves.
+      output: spec.layers.length === 1,
+    },
   };
 }
 

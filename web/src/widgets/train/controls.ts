@@ -10,7 +10,7 @@ import { h, uid } from '../../ui/dom.ts';
 import { INIT_LABELS, OPTIMIZER_LABELS, PARAM_LABELS, labelled } from '../../vocabulary.ts';
 import { checkSettings, toRaw, type Checked, type FieldKey, type FieldProblem, type RawSettings } from './checks.ts';
 import { createLayersEditor, errorSlot, select, textInput, type FieldParts } from './layers-editor.ts';
-import { PARAM_KEYS, usedParams, type ParamKey, type TrainSettings, type TrainTable } from './settings.ts';
+import { PARAM_KEYS, PRESETS, usedParams, type ParamKey, type PresetId, type TrainSettings, type TrainTable } from './settings.ts';
 
 export interface ControlHandlers {
   /** Any entry changed (typing included). */
@@ -19,7 +19,7 @@ export interface ControlHandlers {
   onPause(): void;
   onStop(): void;
   onReset(): void;
-  onPreset(): void;
+  onPreset(id: PresetId): void;
 }
 
 export interface ButtonState {
@@ -82,7 +82,11 @@ export function createControls(v: Vocabulary, table: TrainTable, handlers: Contr
   };
   const augment = h('input', { type: 'checkbox', name: 'augment' });
 
-  const preset = h('button', { type: 'button', class: 'button preset', 'data-action': 'preset' }, 'Géron ch. 10 preset');
+  const presets = PRESETS.map((p) => {
+    const b = h('button', { type: 'button', class: 'button preset', 'data-action': 'preset', 'data-preset': p.id, title: p.hint }, p.label);
+    b.addEventListener('click', () => handlers.onPreset(p.id));
+    return h('div', { class: 'preset-row' }, b, h('p', { class: 'hint preset-hint' }, p.hint));
+  });
   const train = h('button', { type: 'button', class: 'button primary', 'data-action': 'train' }, 'Train');
   const pause = h('button', { type: 'button', class: 'button', 'data-action': 'pause', disabled: true }, 'Pause');
   const stop = h('button', { type: 'button', class: 'button', 'data-action': 'stop', disabled: true }, 'Stop');
@@ -94,8 +98,7 @@ export function createControls(v: Vocabulary, table: TrainTable, handlers: Contr
     'form',
     { class: 'card controls', 'aria-label': 'Training settings', 'aria-describedby': plan.id, novalidate: true },
     h('h2', {}, 'Settings'),
-    preset,
-    h('p', { class: 'hint preset-hint' }, '784-300-100-10 ReLU, truncated normal, SGD 0.01, batch 50, 40 epochs.'),
+    ...presets,
     h('fieldset', { class: 'group' }, h('legend', {}, 'Hidden layers'), layers.element, initField.el),
     h(
       'fieldset',
@@ -165,7 +168,6 @@ export function createControls(v: Vocabulary, table: TrainTable, handlers: Contr
     if (e.target === optimizer) showOptimizerFields();
     handlers.onInput();
   });
-  preset.addEventListener('click', () => handlers.onPreset());
   train.addEventListener('click', () => handlers.onTrain());
   pause.addEventListener('click', () => handlers.onPause());
   stop.addEventListener('click', () => handlers.onStop());

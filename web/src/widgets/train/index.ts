@@ -19,7 +19,7 @@ import { wireLibrary } from './library.ts';
 import { createProgress } from './progress.ts';
 import { createReport } from './report.ts';
 import { TrainRun, type RunChange } from './run.ts';
-import { GERON_PRESET, changeKind, trainTable, type TrainSettings, type TrainTable } from './settings.ts';
+import { PRESETS, changeKind, trainTable, type TrainSettings, type TrainTable } from './settings.ts';
 
 export const { mount } = defineWidget({
   route: 'train',
@@ -27,7 +27,7 @@ export const { mount } = defineWidget({
   lede: [
     'Train a multi-layer perceptron on the 70,000 handwritten digits of MNIST, right here: the WebAssembly core runs ',
     'in a worker, so the page stays smooth, and a run goes on while you visit the other views. ',
-    'Try the book’s network with the Géron preset, or your own.',
+    'Try the book’s network or the seed’s softmax regression with a preset, or your own.',
   ],
   className: 'train-widget',
   settings: trainTable,
@@ -46,11 +46,12 @@ function setup(kit: Kit<TrainTable>) {
     onPause: () => void act(() => run.control('pause')),
     onStop: () => void act(() => run.control('stop')),
     onReset: () => void reset(),
-    onPreset: () => {
-      const s = kit.update(GERON_PRESET);
-      controls.write(s);
+    onPreset: (id) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (!preset) return;
+      controls.write(kit.update(preset.values));
       onSettingsInput();
-      kit.announce('Géron chapter 10 preset: 784-300-100-10 ReLU, SGD 0.01, batch 50, 40 epochs.');
+      kit.announce(`${preset.label}: ${preset.hint}`);
     },
   });
   const progress = createProgress(() => void run.start(kit.settings()));
@@ -113,9 +114,15 @@ function setup(kit: Kit<TrainTable>) {
     return { label: 'Train more', text: `Train goes on from the current weights for ${s.epochs} more epochs.` };
   }
 
+  /** Zero initial weights leave every unit of a hidden layer the same forever; say so before it is trained. */
+  const symmetryNote = (s: TrainSettings | null): string =>
+    s && s.init === 'zeros' && s.units.length > 0 ? ' Zero weights: the units of each hidden layer stay identical (nothing breaks the symmetry).' : '';
+
   function refreshButtons(): void {
     const check = controls.read(kit.settings());
-    const p = plan(check.ok ? check.settings : null);
+    const settings = check.ok ? check.settings : null;
+    const p = plan(settings);
+    p.text += symmetryNote(settings);
     controls.setButtons({ ready: run.ready, state: run.status?.state ?? 'idle', label: p.label, plan: p.text });
     report.setCanEvaluate(run.ready);
     libraryView.setTrainingBusy(run.status?.state === 'running' || run.busy);

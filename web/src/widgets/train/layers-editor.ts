@@ -78,6 +78,8 @@ export function createLayersEditor(o: {
       return { row, units: { input: units, error: rowError }, activation, remove };
     });
     list.replaceChildren(...rows.map((r) => r.row));
+    none.hidden = rows.length > 0;
+    head.hidden = rows.length === 0;
     const one = rows.length <= o.minLayers;
     for (const r of rows) r.remove.disabled = one;
     add.disabled = rows.length >= o.maxLayers;
@@ -92,11 +94,14 @@ export function createLayersEditor(o: {
     o.onInput();
   });
 
+  const head = h('div', { class: 'layers-head', 'aria-hidden': 'true' }, h('span', {}, '#'), h('span', {}, 'Units'), h('span', {}, 'Activation'));
+  const none = h('p', { class: 'hint', hidden: true }, 'No hidden layer: the pixels go straight to the ten outputs (softmax regression).');
   const element = h(
     'div',
     { class: 'layers-editor' },
-    h('div', { class: 'layers-head', 'aria-hidden': 'true' }, h('span', {}, '#'), h('span', {}, 'Units'), h('span', {}, 'Activation')),
+    head,
     list,
+    none,
     error,
     h('div', { class: 'layers-foot' }, add, h('span', { class: 'field-hint' }, 'Output: 10 units, softmax')),
   );

@@ -144,10 +144,11 @@ export function createReport(onEvaluate: () => void): ReportView {
     h('span', { class: 'legend-scale' }, '−max', colorbar('rdbu'), '+max'),
     h('span', {}, 'per unit'),
   );
+  const weightsTitle = h('h2', {}, 'First-layer weights');
   const weights = h(
     'section',
     { class: 'card weights-card', 'aria-label': 'First hidden layer weights' },
-    h('h2', {}, 'First-layer weights'),
+    weightsTitle,
     weightsNote,
     weightGrid,
     weightsLegend,
@@ -196,6 +197,10 @@ export function createReport(onEvaluate: () => void): ReportView {
 
   function renderWeights(r: TestReport): void {
     const { shown, units, inputs, weights: w } = r.firstLayer;
+    // Softmax regression: each output unit's weights are a template of its digit.
+    const templates = r.firstLayer.output === true;
+    weightsTitle.textContent = templates ? 'Digit templates' : 'First-layer weights';
+    weights.setAttribute('aria-label', templates ? 'Digit templates: the output units’ weights' : 'First hidden layer weights');
     const side = Math.round(Math.sqrt(inputs));
     if (side * side !== inputs || shown === 0) {
       weightGrid.replaceChildren();
@@ -206,13 +211,18 @@ export function createReport(onEvaluate: () => void): ReportView {
       const canvas = tileCanvas(side);
       const scale = maxAbs(w, k * inputs, inputs);
       paintTile(canvas, w, k * inputs, side, rdbu, (v) => 0.5 + v / (2 * scale));
-      return h('div', { class: 'weight-tile', title: `unit ${k + 1}: |w| up to ${scale.toPrecision(2)}` }, canvas);
+      const name = templates ? `digit ${k}` : `unit ${k + 1}`;
+      return h('div', { class: 'weight-tile', title: `${name}: |w| up to ${scale.toPrecision(2)}` }, canvas);
     });
     weightGrid.replaceChildren(...tiles);
-    weightGrid.setAttribute(
-      'aria-label',
-      `First-layer weights: ${shown} of ${units} units, each unit’s inputs drawn as a ${side}×${side} image`,
-    );
+    if (templates) {
+      weightGrid.setAttribute('aria-label', `Digit templates: the ${shown} output units’ weights, each drawn as a ${side}×${side} image`);
+      weightsNote.textContent =
+        `With no hidden layer, digit d’s score is a weighted sum of the ${inputs} pixels: each image is one digit’s ` +
+        'weights where the pixels are — red where ink raises the score, blue where it lowers it — so it looks like a template of the digit.';
+      return;
+    }
+    weightGrid.setAttribute('aria-label', `First-layer weights: ${shown} of ${units} units, each unit’s inputs drawn as a ${side}×${side} image`);
     weightsNote.textContent =
       `${shown === units ? `All ${units}` : `The first ${shown} of ${int(units)}`} units of hidden layer 1: ` +
       'each image is one unit’s ' +

@@ -39,9 +39,10 @@ export function trainTable(v: Vocabulary) {
     return num(spec?.default ?? 0, spec?.min ?? 0, max, { per: { on: 'opt', values: defaultsOf(name) } });
   };
   return {
-    units: list(int(1, limits.units.min, limits.units.max), [128, 64], limits.hiddenLayers.min === 0 ? 1 : limits.hiddenLayers.min, limits.hiddenLayers.max),
-    act: list(choice(hidden, 'relu'), ['relu', 'relu'], 1, limits.hiddenLayers.max),
-    init: choice(v.initializers.filter((i) => i !== 'zeros'), 'he_normal'),
+    // No hidden layer at all is the seed's softmax regression (784 → 10).
+    units: list(int(1, limits.units.min, limits.units.max), [128, 64], limits.hiddenLayers.min, limits.hiddenLayers.max),
+    act: list(choice(hidden, 'relu'), ['relu', 'relu'], 0, limits.hiddenLayers.max),
+    init: choice(v.initializers, 'he_normal'),
     seed: int(42, limits.seed.min, limits.seed.max),
     opt: choice(optimizers, 'adam'),
     lr: num(0.001, limits.learningRate.min, limits.learningRate.max, {
@@ -76,6 +77,36 @@ export const GERON_PRESET: Partial<TrainSettings> = {
   epochs: 40,
   aug: false,
 };
+
+/**
+ * The seed's first TensorFlow program: softmax regression, 784 → 10 with no
+ * hidden layer, weights from zero, gradient descent on batches of 100 for
+ * 1,000 steps (here two epochs: 1,100 steps), about 92% on the test set. Its
+ * loss is the batch's *sum* (`-tf.reduce_sum(y_*tf.log(y))`) at rate 0.01;
+ * the core's loss is the batch's mean, so the same steps take rate 0.01 × 100 = 1.
+ */
+export const SOFTMAX_PRESET: Partial<TrainSettings> = {
+  units: [],
+  act: [],
+  init: 'zeros',
+  opt: 'sgd',
+  lr: 1,
+  batch: 100,
+  epochs: 2,
+  aug: false,
+};
+
+/** The presets the form offers, in order. */
+export const PRESETS = [
+  { id: 'geron', label: 'Géron ch. 10 MLP', hint: '784-300-100-10 ReLU, truncated normal, SGD 0.01, batch 50, 40 epochs.', values: GERON_PRESET },
+  {
+    id: 'softmax',
+    label: 'Softmax regression',
+    hint: 'The seed’s first program: 784-10, no hidden layer, zero weights, batch 100, 2 epochs (~92%); its rate 0.01 on the summed loss is 1 on our mean loss.',
+    values: SOFTMAX_PRESET,
+  },
+] as const;
+export type PresetId = (typeof PRESETS)[number]['id'];
 
 export interface HiddenLayer {
   units: number;
