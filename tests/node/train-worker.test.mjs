@@ -117,7 +117,7 @@ test('MNIST through the Controller: one download, an epoch with validation, a re
     assert.ok(m.confidence > 0 && m.confidence <= 1);
   }
   assert.ok(report.pixels.every((v) => v >= 0 && v <= 1));
-  assert.deepEqual({ ...report.firstLayer, weights: undefined }, { units: 32, shown: 32, inputs: 784, weights: undefined });
+  assert.deepEqual({ ...report.firstLayer, weights: undefined }, { units: 32, shown: 32, inputs: 784, weights: undefined, output: false });
 
   // The model file: read back, it is the same network, and a new session built from it scores the same.
   const file = await ask(controller, host, { type: 'exportModel', job, metadata: '{"note":"test"}' });
