@@ -73,7 +73,7 @@ export function createChainView(): ChainView {
       compare.replaceChildren(
         'Backprop: ',
         h('output', { 'data-value': 'backprop' }, num(g, DIGITS)),
-        '   Finite difference (E(w + h) − E(w − h)) / 2h: ',
+        ' · finite difference: ',
         h('output', { 'data-value': 'finite' }, fd === undefined ? '—' : num(fd, DIGITS)),
       );
       update.textContent =

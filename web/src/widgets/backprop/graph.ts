@@ -27,8 +27,9 @@ export interface Graph {
 
 const W = 560;
 const H = 320;
-const COL = [40, 220, 390, 508];
-const INPUT_W = 70;
+const COL = [32, 210, 410, 520];
+const INPUT_W = 56;
+const LABEL_W = 56;
 const BOX = { w: 112, h: 72 };
 
 function column(n: number, gap: number): number[] {
@@ -90,19 +91,27 @@ export function createGraph(onSelect: (param: number) => void): Graph {
         const bx = x2 - BOX.w / 2;
         const sel = k === st.selected;
         edges.push(s('line', { class: sel ? 'edge selected' : 'edge', x1: ax, y1, x2: bx, y2 }));
-        const t = p.layer === 0 ? 0.3 : 0.32;
+        const t = 0.3; // labels near their source unit, where edges fan out
         const lx = ax + t * (bx - ax);
         const ly = y1 + t * (y2 - y1);
         const g = trace && past(phase, p.layer === 1 ? 'back-output' : 'back-hidden') ? trace.gradient[k] : undefined;
         const w = st.weights[k] ?? NaN;
-        const text = [s('text', { class: 'w', x: lx, y: ly - (g === undefined ? -3 : 2), 'text-anchor': 'middle' }, `w ${num(w, 3)}`)];
-        if (g !== undefined) text.push(s('text', { class: 'g', x: lx, y: ly + 9, 'text-anchor': 'middle' }, `∂ ${num(g, 3)}`));
+        // One text, so the name read out holds exactly what is shown (then the full names).
+        const shown = `w ${num(w, 3)}`;
+        const grad = g === undefined ? '' : ` ∂ ${num(g, 3)}`;
+        const text = s(
+          'text',
+          { x: lx, y: ly - (g === undefined ? -3 : 2), 'text-anchor': 'middle' },
+          s('tspan', { class: 'w' }, shown),
+          g === undefined ? null : s('tspan', { class: 'g', x: lx, dy: 11 }, grad),
+        );
         labels.push(
           s(
             'g',
-            { class: sel ? 'edge-label selected' : 'edge-label', 'data-param': k, role: 'button', tabindex: 0, 'aria-pressed': String(sel), 'aria-label': `${p.label}: ${num(w)}${g === undefined ? '' : `, ∂E/∂w ${num(g)}`}` },
-            s('rect', { x: lx - 30, y: ly - (g === undefined ? 8 : 12), width: 60, height: g === undefined ? 15 : 25, rx: 4 }),
-            ...text,
+            { class: sel ? 'edge-label selected' : 'edge-label', 'data-param': k, role: 'button', tabindex: 0, 'aria-pressed': String(sel), 'aria-label': `${p.label}: ${shown}${grad}` },
+            s('title', {}, `${p.label} = ${num(w)}${g === undefined ? '' : `, ∂E/∂w = ${num(g)}`}`),
+            s('rect', { x: lx - LABEL_W / 2, y: ly - (g === undefined ? 8 : 11), width: LABEL_W, height: g === undefined ? 14 : 23, rx: 4 }),
+            text,
           ),
         );
       });

@@ -59,7 +59,7 @@ export function createParamsView(o: { onEdit(index: number, value: number): void
   }
 
   return {
-    element: h('div', { class: 'params-view' }, table, cost),
+    element: h('div', {}, h('div', { class: 'params-view' }, table), cost),
     show(st) {
       const key = st.params.map((p) => p.label).join();
       if (key !== shape) {
@@ -82,7 +82,7 @@ export function createParamsView(o: { onEdit(index: number, value: number): void
         else r.tr.removeAttribute('aria-current');
       });
       const n = st.params.length;
-      cost.textContent = `Backprop: one forward and one backward pass give all ${n} gradients. Finite differences: ${2 * n} forward passes for the same ${n} numbers (h = 10⁻⁵).`;
+      cost.textContent = `Backprop: one pass forward and one back give all ${n} gradients. Finite differences, (E(w + h) − E(w − h)) / 2h with h = 10⁻⁵: ${2 * n} forward passes for the same ${n}.`;
     },
   };
 }

@@ -47,9 +47,9 @@ export const PHASE_TEXT: Record<Phase, string> = {
   hidden: 'Forward, hidden layer: sⱼ = Σₖ xₖ wₖⱼ + bⱼ, xⱼ = f(sⱼ).',
   output: 'Forward, output layer: sᵢ = Σⱼ xⱼ wⱼᵢ + bᵢ, xᵢ = σ(sᵢ).',
   loss: 'The error E of this example.',
-  'back-output': 'Backward, output layer: ∂E/∂wⱼᵢ = ∂E/∂xᵢ · ∂xᵢ/∂sᵢ · ∂sᵢ/∂wⱼᵢ, with ∂sᵢ/∂wⱼᵢ = xⱼ.',
+  'back-output': 'Backward, output layer: ∂E/∂wⱼᵢ = ∂E/∂xᵢ · ∂xᵢ/∂sᵢ · ∂sᵢ/∂wⱼᵢ, ∂sᵢ/∂wⱼᵢ = xⱼ.',
   'back-hidden': 'Backward, hidden layer: ∂E/∂xⱼ = Σᵢ ∂E/∂sᵢ wⱼᵢ, ∂E/∂wₖⱼ = ∂E/∂xⱼ · ∂xⱼ/∂sⱼ · xₖ.',
-  update: 'The update: every weight moves against its gradient, w ← w − η ∂E/∂w.',
+  update: 'The update: w ← w − η ∂E/∂w for every weight.',
 };
 
 export function outputUnits(s: BackpropSettings): number {

@@ -20,7 +20,7 @@ const GATE_X = Float32Array.from(GATE_INPUTS.flat());
 export const { mount } = defineWidget({
   route: 'neuron',
   title: 'The first artificial neurons: McCulloch–Pitts and Hebb',
-  lede: ['Wire threshold units (1943) until y computes the goal — XOR needs two layers; then watch Hebb’s rule (1949).'],
+  lede: ['Wire threshold units (1943) until y computes the goal — XOR needs two layers. Then try Hebb’s rule.'],
   className: 'neuron-widget',
   settings: NEURON_STATE,
   setup,

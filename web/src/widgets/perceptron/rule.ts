@@ -54,7 +54,7 @@ export function createRuleView(): RuleView {
       where.textContent = `Epoch ${(walk.epoch[k] ?? 0) + 1}, example ${(walk.example[k] ?? 0) + 1} of ${rows}: x̂ = ${vec(xHat)}, y = ${y}`;
       const terms = Array.from(w, (wj, j) => `${factor(wj)}·${factor(xHat[j] ?? 0)}`).join(' + ');
       const z = walk.z[k] ?? 0;
-      predict.textContent = `w·x̂ = ${terms} = ${num(z)}  →  ŷ = step(${num(z)}) = ${yHat}${z === 0 ? '  (step(0) = 1)' : ''}`;
+      predict.textContent = `w·x̂ = ${terms} = ${num(z)} → ŷ = step(${num(z)}) = ${yHat}${z === 0 ? ' (on the line: step(0) = 1 by convention)' : ''}`;
       error.textContent = `y − ŷ = ${y} − ${yHat} = ${num(err)}${err === 0 ? ': right, no update' : ': wrong, update'}`;
       before.textContent = vec(w);
       delta.textContent = vec(slice(walk.delta, k, n));
