@@ -7,18 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { flavours, loadModule } from './load-module.mjs';
 import { importTs } from './ts-import.mjs';
-import { fakeHost } from './fake-host.mjs';
+import { ask, fakeHost } from './fake-host.mjs';
 
 const [{ Controller }, urlState] = await importTs('web/src/worker/controller.ts', 'web/src/state/url-state.ts');
 const modules = Object.fromEntries(await Promise.all(flavours.map(async (f) => [f, await loadModule(f)])));
-
-function ask(runner, host, body, id = 1) {
-  const before = host.messages.length;
-  runner.handle({ ...body, id });
-  const answer = host.messages.slice(before).find((m) => m.id === id);
-  assert.ok(answer, `an answer to ${body.type}`);
-  return answer.type === 'error' ? { error: answer.message } : answer.value;
-}
 
 const GATE_X = Float32Array.of(0, 0, 0, 1, 1, 0, 1, 1);
 const spec = { inputs: 2, layers: [{ units: 3, activation: 'tanh' }, { units: 2 }], loss: 'softmax_cross_entropy', init: 'glorot_uniform', seed: 4 };

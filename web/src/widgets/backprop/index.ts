@@ -9,6 +9,8 @@ import type { BackpropTraceResult } from '../../../generated/mlp-simd.mjs';
 import { createLineChart } from '../../plots/line-chart.ts';
 import { h } from '../../ui/dom.ts';
 import { float32Text } from '../../ui/numbers.ts';
+import { createErrorLine } from '../kit/error-line.ts';
+import { createTickets } from '../kit/tickets.ts';
 import { defineWidget, type Kit } from '../kit/widget.ts';
 import { createChainView } from './chain.ts';
 import { createControls } from './controls.ts';
@@ -49,7 +51,8 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
   const controls = createControls(settings, { onChange: change, onBack: back, onNext: next, onReset: reset, onTrain: (n) => void train(n) });
   const phaseText = h('p', { class: 'phase', 'data-phase': '' });
   const trained = h('p', { class: 'trained', 'data-trained': '' });
-  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const error = createErrorLine();
+  const fail = error.fail;
   const chartHost = h('div', { class: 'loss-chart' });
   const chartCard = h('details', { class: 'chart-card' }, h('summary', {}, 'Mean E over XOR as it trains'), chartHost);
 
@@ -57,21 +60,16 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
     h(
       'div',
       { class: 'backprop-grid' },
-      h('section', { class: 'card graph-card', 'aria-label': 'Computation graph' }, phaseText, graph.element, chain.element, controls.steps, trained, error),
+      h('section', { class: 'card graph-card', 'aria-label': 'Computation graph' }, phaseText, graph.element, chain.element, controls.steps, trained, error.element),
       h('section', { class: 'card side-card', 'aria-label': 'Network and parameters' }, controls.network, table.element, chartCard),
     ),
   );
   const chart = createLineChart(chartHost, { label: 'Mean error over the four XOR examples against examples trained', xLabel: 'examples', yLabel: 'mean E', series: [{ label: 'mean E', colorVar: '--series-1', points: true }], logY: true, height: 110 });
 
-  const fail = (f: { message: string }): void => {
-    error.hidden = false;
-    error.textContent = f.message;
-  };
-
-  let asked = 0;
+  const asked = createTickets();
   /** The weights (the link's, or the seed's), then the trace of the example through them. */
   async function compute(): Promise<void> {
-    const mine = ++asked;
+    const mine = asked.take();
     const spec = networkSpec(settings);
     let w: Float32Array;
     if (settings.w.length === parameterCount(settings)) {
@@ -79,7 +77,7 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
     } else {
       if (settings.w.length > 0) kit.notice([`The link’s ${settings.w.length} weights do not fit this network (${parameterCount(settings)}); using the seed’s.`]);
       const r = await kit.request({ type: 'lesson-initial-weights', network: spec }, { onError: fail });
-      if (!r || mine !== asked) return;
+      if (!r || !asked.current(mine)) return;
       w = r.parameters;
     }
     const ex = example(settings);
@@ -87,8 +85,8 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
       { type: 'lesson-backprop', network: spec, parameters: w, x: Float32Array.from(ex.x), target: Float32Array.from(ex.t), learningRate: settings.lr, h: H },
       { onError: fail },
     );
-    if (!r || mine !== asked) return;
-    error.hidden = true;
+    if (!r || !asked.current(mine)) return;
+    error.clear();
     weights = w;
     trace = r.trace;
     fd = r.finiteDifferences;

@@ -8,6 +8,8 @@ import { GATE_INPUTS } from '../../protocol.ts';
 import type { ThresholdTable } from '../../protocol-lessons.ts';
 import { h } from '../../ui/dom.ts';
 import { selectField } from '../kit/fields.ts';
+import { createErrorLine } from '../kit/error-line.ts';
+import { createTickets } from '../kit/tickets.ts';
 import { defineWidget, type Kit } from '../kit/widget.ts';
 import { gateTargets } from '../xor/gates.ts';
 import { createFigure } from './figure.ts';
@@ -43,7 +45,8 @@ function setup(kit: Kit<typeof NEURON_STATE>) {
   const clear = h('button', { type: 'button', class: 'button small', 'data-action': 'clear' }, 'Unwire all');
   clear.addEventListener('click', () => change({ syn: settings.syn.map(() => 'n'), th: settings.th.map(() => 1) }));
   const hebb = createHebbPanel(settings, { onChange: change });
-  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const error = createErrorLine();
+  const fail = error.fail;
 
   kit.body.append(
     h(
@@ -56,23 +59,18 @@ function setup(kit: Kit<typeof NEURON_STATE>) {
         figure.element,
         h('p', { class: 'card-note' }, 'A unit fires when ≥ θ excitatory (+) inputs are on and no inhibitory (−) one is. Click a link to cycle none → + → −, or drag from a node to a unit; click a unit (↑/↓) for θ; click x₁, x₂ to flip them.'),
         truth.element,
-        error,
+        error.element,
       ),
       hebb.element,
     ),
   );
 
-  const fail = (f: { message: string }): void => {
-    error.hidden = false;
-    error.textContent = f.message;
-  };
-
-  let tableAsked = 0;
+  const tableAsked = createTickets();
   async function askTable(): Promise<void> {
-    const mine = ++tableAsked;
+    const mine = tableAsked.take();
     const r = await kit.request({ type: 'lesson-threshold', network: thresholdNetwork(settings) }, { onError: fail });
-    if (!r || mine !== tableAsked) return;
-    error.hidden = true;
+    if (!r || !tableAsked.current(mine)) return;
+    error.clear();
     table = r;
     render();
     const built = truthMatches();
@@ -80,13 +78,13 @@ function setup(kit: Kit<typeof NEURON_STATE>) {
     wasBuilt = built;
   }
 
-  let hebbAsked = 0;
+  const hebbAsked = createTickets();
   async function askHebb(): Promise<void> {
-    const mine = ++hebbAsked;
+    const mine = hebbAsked.take();
     hebbRun = null;
     const labels = Int32Array.from(gateTargets(settings.hgate));
     const r = await kit.request({ type: 'lesson-hebb', data: { x: GATE_X, labels }, learningRate: Number(settings.heta), presentations: HEBB_PRESENTATIONS }, { onError: fail });
-    if (!r || mine !== hebbAsked) return;
+    if (!r || !hebbAsked.current(mine)) return;
     hebbRun = r;
     render();
   }

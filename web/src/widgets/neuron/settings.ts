@@ -8,7 +8,7 @@
 import type { ThresholdNetworkSpec } from '../../../generated/mlp-simd.mjs';
 import { GATE_INPUTS, type GateName } from '../../protocol.ts';
 import { choice, int, list, type Table, type Values } from '../../state/url-state.ts';
-import { gateTargets } from '../xor/gates.ts';
+import { GATE_LABELS, gateTargets } from '../xor/gates.ts';
 
 /** n: not connected, e: excitatory, i: inhibitory. */
 export const SYNAPSES = ['n', 'e', 'i'] as const;
@@ -34,15 +34,7 @@ export const MAX_THRESHOLD = 4;
 
 export const GOALS = ['not', 'and', 'or', 'nand', 'nor', 'xor', 'xnor'] as const;
 export type Goal = (typeof GOALS)[number];
-export const GOAL_LABELS: Record<Goal, string> = {
-  not: 'NOT x₁',
-  and: 'AND',
-  or: 'OR',
-  nand: 'NAND',
-  nor: 'NOR',
-  xor: 'XOR',
-  xnor: 'XNOR',
-};
+export const GOAL_LABELS: Record<Goal, string> = { not: 'NOT x₁', ...GATE_LABELS };
 
 /** The gates Hebb's rule is shown on. */
 export const HEBB_GATES = ['and', 'or'] as const satisfies readonly GateName[];

@@ -7,6 +7,8 @@ import './perceptron.css';
 import type { MarginStudyResult } from '../../../generated/mlp-simd.mjs';
 import type { PerceptronLesson } from '../../protocol-lessons.ts';
 import { h } from '../../ui/dom.ts';
+import { createErrorLine } from '../kit/error-line.ts';
+import { createTickets } from '../kit/tickets.ts';
 import { defineWidget, type Kit } from '../kit/widget.ts';
 import { createPlayer } from '../optimizers/player.ts';
 import { createDataControls } from './controls.ts';
@@ -51,7 +53,8 @@ function setup(kit: Kit<typeof PERCEPTRON_STATE>) {
   const cycle = createCycleView();
   const theorem = createTheoremView();
   const status = h('p', { class: 'status', 'data-status': '' });
-  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const error = createErrorLine();
+  const fail = error.fail;
 
   const player = createPlayer((st) => {
     const k = Math.floor(st.t + 1e-9);
@@ -71,31 +74,26 @@ function setup(kit: Kit<typeof PERCEPTRON_STATE>) {
       'div',
       { class: 'perceptron-grid' },
       h('section', { class: 'card data-card', 'aria-label': 'Data' }, plot.element, controls.element, details),
-      h('section', { class: 'card rule-card', 'aria-label': 'The rule, step by step' }, h('h2', {}, 'Rosenblatt’s rule'), rule.element, bar.element, status, error),
+      h('section', { class: 'card rule-card', 'aria-label': 'The rule, step by step' }, h('h2', {}, 'Rosenblatt’s rule'), rule.element, bar.element, status, error.element),
       cycle.element,
     ),
   );
 
-  const fail = (f: { message: string }): void => {
-    error.hidden = false;
-    error.textContent = f.message;
-  };
-
-  let asked = 0;
+  const asked = createTickets();
   async function load(): Promise<void> {
-    const mine = ++asked;
+    const mine = asked.take();
     let base: Point[];
     if (settings.data === 'cloud') {
       const c = await kit.request({ type: 'lesson-separable', n: settings.n, margin: settings.margin, seed: settings.seed }, { onError: fail });
-      if (!c || mine !== asked) return;
+      if (!c || !asked.current(mine)) return;
       base = Array.from(c.labels, (label, i) => ({ x: c.x[2 * i] ?? 0, y: c.x[2 * i + 1] ?? 0, label }));
     } else {
       base = gatePoints(settings.data);
     }
     const all = [...base, ...settings.added.map(decodePoint)];
     const r = await kit.request({ type: 'lesson-perceptron', data: pointSet(all), learningRate: Number(settings.lr), maxEpochs: maxEpochs(all.length) }, { onError: fail });
-    if (!r || mine !== asked) return;
-    error.hidden = true;
+    if (!r || !asked.current(mine)) return;
+    error.clear();
     points = all;
     lesson = r;
     player.load(r.walk.steps, Math.min(settings.step, r.walk.steps));

@@ -36,36 +36,29 @@ const CORNERS: [number, number][] = [[VIEW.lo, VIEW.lo], [VIEW.hi, VIEW.lo], [VI
 /** w·x̂ at (x, y): only to place the drawing (the core decides every prediction). */
 const side = (w: ArrayLike<number>) => (x: number, y: number): number => (w[0] ?? 0) + (w[1] ?? 0) * x + (w[2] ?? 0) * y;
 
-/** The square clipped to w·x̂ ≥ 0 (Sutherland–Hodgman against one edge). */
-function halfPlane(w: ArrayLike<number>): [number, number][] {
+/**
+ * One walk round the square: the polygon where w·x̂ ≥ 0 (Sutherland–Hodgman
+ * against one edge) and where the line w·x̂ = 0 crosses the border.
+ */
+function clip(w: ArrayLike<number>): { side: [number, number][]; ends: [number, number][] } {
   const f = side(w);
-  const out: [number, number][] = [];
+  const out = { side: [] as [number, number][], ends: [] as [number, number][] };
   CORNERS.forEach((a, i) => {
     const b = CORNERS[(i + 1) % 4] ?? a;
     const fa = f(...a);
     const fb = f(...b);
-    if (fa >= 0) out.push(a);
-    if ((fa >= 0) !== (fb >= 0)) {
-      const t = fa / (fa - fb);
-      out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
-    }
+    const cross = (): [number, number] => [a[0] + (fa / (fa - fb)) * (b[0] - a[0]), a[1] + (fa / (fa - fb)) * (b[1] - a[1])];
+    if (fa >= 0) out.side.push(a);
+    if ((fa >= 0) !== (fb >= 0)) out.side.push(cross());
+    if (fa === 0) out.ends.push(a);
+    else if (fa * fb < 0) out.ends.push(cross());
   });
   return out;
 }
 
-/** Where the line w·x̂ = 0 crosses the square's border. */
 function linePath(w: ArrayLike<number>): string {
   if ((w[1] ?? 0) === 0 && (w[2] ?? 0) === 0) return ''; // no line: one side everywhere
-  const f = side(w);
-  const ends: [number, number][] = [];
-  CORNERS.forEach((a, i) => {
-    const b = CORNERS[(i + 1) % 4] ?? a;
-    const fa = f(...a);
-    const fb = f(...b);
-    if (fa === 0) ends.push(a);
-    else if (fa * fb < 0) ends.push([a[0] + (fa / (fa - fb)) * (b[0] - a[0]), a[1] + (fa / (fa - fb)) * (b[1] - a[1])]);
-  });
-  const [a, b] = ends;
+  const [a, b] = clip(w).ends;
   return a && b ? `M${px(a[0])},${py(a[1])} L${px(b[0])},${py(b[1])}` : '';
 }
 
@@ -133,7 +126,7 @@ export function createPlot(o: { addLabel: () => number; onAdd(p: Point): void; l
     element: h('div', { class: 'plot-frame' }, svg),
     show(st) {
       const w = st.weights;
-      const shaded = w ? halfPlane(w) : [];
+      const shaded = w ? clip(w).side : [];
       positive.setAttribute('points', shaded.map(([x, y]) => `${px(x)},${py(y)}`).join(' '));
       line.setAttribute('d', w ? linePath(w) : '');
       before.setAttribute('d', st.previous ? linePath(st.previous) : '');
