@@ -1,21 +1,13 @@
-// Checks a widget as a slide would show it: an axe-core WCAG A/AA audit of its
-// root, and its body fitting a 960 × 600 frame less the widget's own head
+// Checks a widget as a slide would show it: an axe-core WCAG A/AA audit of the
+// page, and the widget's body fitting a 960 × 600 frame less the widget's own head
 // (the embed mode hides the site's header; secondary panels may fold away).
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeViolations } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe on the widget (injected through the debugger, so the page's CSP does not apply). */
-export async function assertAccessible(page, selector = 'article.widget') {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async (sel) => {
-    const r = await window.axe.run(document.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  }, selector);
+/** No axe-core WCAG 2.1 A/AA violation on the page as it is now. */
+export async function assertAccessible(page) {
+  const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe found:\n${violations.join('\n')}`);
 }
 
