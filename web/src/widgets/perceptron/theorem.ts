@@ -41,7 +41,7 @@ export function createTheoremView(): TheoremView {
       const x = (m: number): number => L + (m / 0.3) * (W - L - 10);
       const y = (v: number): number => H - B - (Math.log10(Math.max(1, v)) / top) * (H - B - 10);
       const grid = [];
-      for (let d = 0; d <= top; d++) grid.push(s('g', { class: 'grid' }, s('line', { x1: L, x2: W - 10, y1: y(10 ** d), y2: y(10 ** d) }), s('text', { x: L - 5, y: y(10 ** d) + 4, 'text-anchor': 'end' }, formatTick(10 ** d))));
+      for (let d = 0; d <= top; d++) grid.push(s('g', { class: 'grid' }, s('line', { x1: L, x2: W - 10, y1: y(10 ** d), y2: y(10 ** d) }), s('text', { x: L - 5, y: y(10 ** d) + 4, 'text-anchor': 'end' }, d === 0 ? '1' : d === 1 ? '10' : `10${'⁰¹²³⁴⁵⁶⁷⁸⁹'[d] ?? ''}`)));
       for (const m of [0, 0.1, 0.2, 0.3]) grid.push(s('text', { x: x(m), y: H - B + 15, 'text-anchor': 'middle' }, formatTick(m)));
       grid.push(s('text', { class: 'axis', x: (L + W) / 2, y: H - 1, 'text-anchor': 'middle' }, 'margin γ'));
       const marks = [];
