@@ -68,7 +68,8 @@ export function createChainView(): ChainView {
         : p.layer === 1
           ? `∂E/∂x, ∂x/∂s at ${unit}`
           : `∂E/∂x = Σᵢ ∂E/∂sᵢ · w(${unit}→oᵢ) and ∂x/∂s at ${unit}`;
-      where.textContent = `where ${upstream}; ${ds} = ${belowName}.`;
+      // ∂s/∂w, the edge's local derivative, is the value flowing along it: xⱼ of the unit below.
+      where.textContent = `where ${upstream}; ${ds} = ${belowName}${p.kind === 'b' ? '' : ` = ${num(below, DIGITS)}`}.`;
       const fd = finiteDifferences?.[index];
       compare.replaceChildren(
         'Backprop: ',
