@@ -50,7 +50,7 @@ export function createCycleView(): CycleView {
       svg.replaceChildren(...axes, path, ...dots);
       const start = pts[0] ?? [0, 0, 0];
       verdict.textContent =
-        `No line separates these points, so some example is always wrong. From epoch ${cycle.start + 1} the weights come back to w = ${vec(start)} ` +
+        `No line separates the points. From epoch ${cycle.start + 1} the weights come back to w = ${vec(start)} ` +
         `every ${cycle.length === 1 ? 'epoch' : `${cycle.length} epochs`} (${cycle.updatesPerCycle} updates in ${cycle.length * rows} steps), forever.`;
     },
   };

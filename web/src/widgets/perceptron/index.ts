@@ -73,10 +73,13 @@ function setup(kit: Kit<typeof PERCEPTRON_STATE>) {
     h(
       'div',
       { class: 'perceptron-grid' },
-      h('section', { class: 'card data-card', 'aria-label': 'Data' }, plot.element, controls.element),
-      h('section', { class: 'card rule-card', 'aria-label': 'The rule, step by step' }, h('h2', {}, 'Rosenblatt’s rule'), rule.element, bar.element, status, error.element),
-      cycle.element,
-      details,
+      h('div', { class: 'column' }, h('section', { class: 'card data-card', 'aria-label': 'Data' }, plot.element, controls.element), details),
+      h(
+        'div',
+        { class: 'column' },
+        h('section', { class: 'card rule-card', 'aria-label': 'The rule, step by step' }, h('h2', {}, 'Rosenblatt’s rule'), rule.element, bar.element, status, error.element),
+        cycle.element,
+      ),
     ),
   );
 

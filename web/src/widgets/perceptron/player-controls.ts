@@ -47,7 +47,7 @@ export function createPlayerControls(player: Player, o: { speed: Speed; onSpeed(
   });
 
   return {
-    element: h('div', { class: 'player', role: 'group', 'aria-label': 'Training steps' }, h('div', { class: 'button-row' }, play, back, step, reset, end), h('div', { class: 'player-row' }, speed, where)),
+    element: h('div', { class: 'player', role: 'group', 'aria-label': 'Training steps' }, play, back, step, reset, end, speed, where),
     update(playing, k, steps) {
       play.textContent = playing ? 'Pause' : 'Play';
       back.disabled = k === 0;
