@@ -256,6 +256,142 @@ export interface PerceptronResult {
   converged: boolean;
 }
 
+// ------------------------------------------------------------- lessons
+// The history lessons (bindings/lessons.cpp → core/threshold_logic, hebb,
+// perceptron_steps, perceptron_margin, backprop_trace). Plain functions: no
+// handles to delete. Weight vectors hold w0 (the bias) first; matrices are
+// row-major.
+
+/** A McCulloch–Pitts unit: fires when >= threshold excitatory inputs are on and no inhibitory one is. */
+export interface ThresholdUnitSpec {
+  /** One per signal it reads, in order: the network's inputs, then earlier units (a prefix). +1 excitatory, −1 inhibitory, 0 none. */
+  synapses: Int32Array;
+  /** 0 to 24. */
+  threshold: number;
+}
+
+export interface ThresholdNetworkSpec {
+  /** 1 to 8. */
+  inputs: number;
+  /** 1 to 16 units, feed-forward; the last is the output. */
+  units: ThresholdUnitSpec[];
+}
+
+/** Hebb's rule and Rosenblatt's on the same presentations, both from zero weights. */
+export interface HebbVsPerceptronResult {
+  inputs: number;
+  /** The row presented at each presentation (in order, cycling). */
+  example: Int32Array;
+  /** Per presentation, (inputs + 1) values each: Δw = η x̂ y (y clamped to the label) and w after. */
+  hebbDelta: Float32Array;
+  hebbWeights: Float32Array;
+  /** Δw = η (y − ŷ) x̂ and w after. */
+  perceptronDelta: Float32Array;
+  perceptronWeights: Float32Array;
+  /** The perceptron's ŷ before its update. */
+  perceptronPredicted: Int32Array;
+  /** After each presentation: rows each unit classifies right with step(w·x̂), step(0) = 1. */
+  hebbCorrect: Int32Array;
+  perceptronCorrect: Int32Array;
+}
+
+/** Rosenblatt's rule step by step (columnar: one entry per step; vectors hold inputs + 1 values per step). */
+export interface PerceptronWalk {
+  inputs: number;
+  steps: number;
+  example: Int32Array;
+  /** 0-based epoch of each step. */
+  epoch: Int32Array;
+  /** x̂ = (1, x1, …). */
+  xHat: Float32Array;
+  /** w·x̂ before the update. */
+  z: Float32Array;
+  /** ŷ = step(z) = [z >= 0]. */
+  predicted: Int32Array;
+  target: Int32Array;
+  /** y − ŷ. */
+  error: Int32Array;
+  /** w before, Δw = η (y − ŷ) x̂, w after. */
+  before: Float32Array;
+  delta: Float32Array;
+  after: Float32Array;
+  /** The last step ended an epoch without a single update. */
+  converged: boolean;
+}
+
+/** Where Rosenblatt's rule cycles on data no line separates (e.g. XOR), examples in a fixed order. */
+export interface PerceptronCycleResult {
+  /** An epoch without updates came first (no cycle). */
+  converged: boolean;
+  epochs: number;
+  /** The weights at the start of epoch start + length equal those at the start of `start`; −1 when not found. */
+  start: number;
+  /** In epochs. */
+  length: number;
+  updatesPerCycle: number;
+  /** Weights at the start of every epoch run: (epochs + 1) × (inputs + 1). */
+  epochWeights: Float32Array;
+  /** Weights after every step of one cycle from its start: (length · rows + 1) × (inputs + 1); the last equals the first. */
+  cyclePath: Float32Array;
+}
+
+/** n points in the unit square on both sides of a line, none within `margin` of it. */
+export interface SeparableSetResult {
+  /** n × 2. */
+  x: Float32Array;
+  /** 0/1, alternating; 1 where normal·x + offset > 0. */
+  labels: Int32Array;
+  normal: [number, number];
+  offset: number;
+  /** The smallest distance of a point to the line (>= the margin asked for). */
+  margin: number;
+}
+
+export interface MarginStudyResult {
+  margins: Float32Array;
+  sets: number;
+  /** margins × sets: updates until an epoch without one (−1: did not converge within maxEpochs). */
+  updates: Int32Array;
+  /** margins × sets: the convergence theorem's bound (R/γ)² for each set. */
+  bounds: Float64Array;
+}
+
+/** One layer of a backprop trace, in the seed's notation (core/backprop_trace.hpp). */
+export interface LayerTraceResult {
+  /** Pre-activations s_i = Σ_j x_j w_ji + b_i. */
+  s: Float64Array;
+  /** Activations x_i = f(s_i); for the output layer f is the loss's link (sigmoid, softmax) or the layer's activation (mse). */
+  x: Float64Array;
+  /** Upstream gradient ∂E/∂x_i (±Infinity where a saturated output makes the seed's factor infinite). */
+  dEdx: Float64Array;
+  /** Local derivative ∂x_i/∂s_i (softmax: its Jacobian's diagonal). */
+  dxds: Float64Array;
+  /** ∂E/∂s_i, which is also ∂E/∂b_i. */
+  dEds: Float64Array;
+  /** fan_in × units: ∂E/∂w_ji = ∂E/∂s_i · x_j. */
+  dEdw: Float64Array;
+}
+
+export interface BackpropTraceResult {
+  input: Float64Array;
+  target: Float64Array;
+  layers: LayerTraceResult[];
+  /** E summed over the outputs (the seed's): Mlp's loss × outputs for binary cross-entropy and mse. */
+  loss: number;
+  /** Every ∂E/∂θ in the layout of Trainer.parameters(). */
+  gradient: Float64Array;
+  /** θ − η ∂E/∂θ, as float32. */
+  updated: Float32Array;
+}
+
+export interface BackpropTrainResult {
+  parameters: Float32Array;
+  /** E of each step's example before its update. */
+  losses: Float64Array;
+  /** Mean E over all rows after the last step. */
+  meanLoss: number;
+}
+
 export type SurfaceName = 'bowl' | 'rosenbrock' | 'beale' | 'saddle' | 'himmelblau';
 
 export interface SurfaceSpec {
@@ -433,6 +569,33 @@ export interface MlpModule {
   };
   /** The perceptron's step rule w·x̂ >= 0 for rows × (weights.length − 1) features. */
   perceptronPredict(weights: Float32Array, x: Float32Array, rows: number): Int32Array;
+  /** Every unit's output for each of the 2^inputs input rows (00, 01, 10, 11 for two): rows × units. */
+  thresholdTruthTable(network: ThresholdNetworkSpec): Uint8Array;
+  /** x: rows × inputs (rows = labels.length), labels 0/1; presentations 1 to 10000. */
+  hebbVsPerceptron(x: Float32Array, labels: Int32Array, learningRate: number, presentations: number): HebbVsPerceptronResult;
+  /** From zero weights until an epoch without updates (included) or maxEpochs; maxEpochs × rows <= 2^20. */
+  perceptronWalk(x: Float32Array, labels: Int32Array, learningRate: number, maxEpochs: number): PerceptronWalk;
+  perceptronCycle(x: Float32Array, labels: Int32Array, learningRate: number, maxEpochs: number): PerceptronCycleResult;
+  /** n 2 to 10000, margin 0 to 0.3; the same seed gives the same set in every build. */
+  separablePoints(n: number, margin: number, seed: number): SeparableSetResult;
+  /** `sets` (1 to 200) generated sets of `points` points per margin (1 to 64 margins), trained from zero weights. */
+  perceptronMarginStudy(margins: Float32Array, sets: number, points: number, seed: number, learningRate: number,
+                        maxEpochs: number): MarginStudyResult;
+  /** The weights a network of this spec starts from (drawn from spec.seed by spec.init), in Trainer.parameters() layout. */
+  initialParameters(spec: NetworkSpec): Float32Array;
+  /**
+   * Every value of one forward and backward pass for one example, then one step of size
+   * learningRate (>= 0). Targets: [0, 1] for binary cross-entropy, one-hot-like (summing to 1)
+   * for softmax cross-entropy, finite for mse.
+   */
+  backpropTrace(spec: NetworkSpec, parameters: Float32Array, x: Float32Array, target: Float32Array,
+                learningRate: number): BackpropTraceResult;
+  /** (E(θ + h) − E(θ − h)) / 2h per parameter, in double; h in (0, 1]; at most 4096 parameters. */
+  finiteDifferenceGradient(spec: NetworkSpec, parameters: Float32Array, x: Float32Array, target: Float32Array,
+                           h: number): Float64Array;
+  /** `steps` per-example gradient-descent steps over rows × inputs / rows × outputs, from row `first`, cycling. */
+  backpropTrain(spec: NetworkSpec, parameters: Float32Array, x: Float32Array, targets: Float32Array, rows: number,
+                learningRate: number, first: number, steps: number): BackpropTrainResult;
   /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };

@@ -7,6 +7,7 @@
 
 #include "dataset.hpp"
 #include "errors.hpp"
+#include "perceptron_steps.hpp"
 
 namespace mlp {
 
@@ -25,29 +26,18 @@ std::vector<std::int32_t> perceptron_predict_rows(std::span<const float> w, Cons
 }
 
 PerceptronResult train_perceptron(ConstMatrixView x, std::span<const std::int32_t> y, float lr, int max_epochs) {
-  require_positive_finite(lr, "learning_rate");
   require_in_range(max_epochs, 1, 1000000, "max_epochs");
-  require_in_range(x.rows, 1, 1 << 24, "examples");
-  if (y.size() != static_cast<std::size_t>(x.rows))
-    fail_arg("labels length", "equal the examples (" + std::to_string(x.rows) + ")", y.size());
-  for (std::size_t i = 0; i < y.size(); ++i)
-    if (y[i] != 0 && y[i] != 1) fail_arg("label " + std::to_string(i), "be 0 or 1", y[i]);
-
+  PerceptronStepper stepper(x, y, lr);  // checks the rate, the labels and their count
   PerceptronResult r;
-  r.weights.assign(static_cast<std::size_t>(x.cols) + 1, 0.0f);
   while (r.epochs < max_epochs && !r.converged) {
     int errors = 0;
-    for (int i = 0; i < x.rows; ++i) {
-      const int err = y[static_cast<std::size_t>(i)] - perceptron_predict(r.weights, x.row(i), x.cols);
-      if (err == 0) continue;
-      ++errors;
-      r.weights[0] += lr * static_cast<float>(err);
-      for (int j = 0; j < x.cols; ++j) r.weights[static_cast<std::size_t>(j) + 1] += lr * err * x(i, j);
-    }
+    for (int i = 0; i < x.rows; ++i) errors += stepper.step().error != 0;
     r.errors.push_back(errors);
     ++r.epochs;
     r.converged = errors == 0;
   }
+  const auto w = stepper.weights();
+  r.weights.assign(w.begin(), w.end());
   return r;
 }
 

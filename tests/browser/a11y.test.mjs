@@ -16,6 +16,9 @@ const READY = {
   xor: '.xor-widget .heatmap',
   train: '.train-widget .data-line[data-state="ready"]',
   optimizers: '.opt-lab canvas',
+  neuron: '.neuron-widget .verdict[data-verdict="bad"]',
+  perceptron: '.perceptron-widget [data-status="running"]',
+  backprop: '.backprop-widget .graph .node.input',
 };
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {

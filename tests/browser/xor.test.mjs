@@ -21,6 +21,24 @@ async function shownPredictions(page) {
   };
 }
 
+/**
+ * The colour at the centre of each training point on the boundary canvas: a
+ * class-1 point is a white disc and a class-0 point a dark square whatever
+ * the map's colour under them (rows 00, 01, 10, 11).
+ */
+async function pointCentres(page) {
+  return page.locator('.boundary-frame canvas').evaluate((canvas) => {
+    const ctx = canvas.getContext('2d');
+    return [[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => {
+      // The square shows [-0.5, 1.5]²; y grows upwards.
+      const x = Math.round(((a + 0.5) / 2) * canvas.width);
+      const y = Math.round((1 - (b + 0.5) / 2) * canvas.height);
+      const [r, g, bl] = ctx.getImageData(x, y, 1, 1).data;
+      return (r + g + bl) / 3;
+    });
+  });
+}
+
 async function waitForStat(page, key, pattern) {
   await page.waitForFunction(
     ([k, source]) => new RegExp(source).test(document.querySelector(`[data-stat="${k}"]`)?.textContent ?? ''),
@@ -68,6 +86,12 @@ describe('logic gates widget', () => {
       assert.deepEqual(shown.mlp, [0, 1, 1, 0], 'the MLP predictions shown are XOR');
       shown.p1.forEach((p, i) => assert.ok(shown.mlp[i] === 1 ? p > 0.5 : p < 0.5, `row ${i}: P(1) = ${p}`));
       assert.notDeepEqual(shown.perceptron, [0, 1, 1, 0], 'a single perceptron cannot show XOR');
+
+      // Trained, the map under (0,1) and (1,0) is yellow and under (0,0) and (1,1) purple: the
+      // points still show their classes, white for 1 and dark for 0, and the figure states step(0) = 1.
+      const centres = await pointCentres(page);
+      [0, 1, 1, 0].forEach((t, i) => assert.ok(t === 1 ? centres[i] > 230 : centres[i] < 40, `point ${i}: brightness ${centres[i]} for class ${t}`));
+      assert.match(await page.locator('[data-note="step-zero"]').innerText(), /step\(0\) = 1/);
 
       const points = Number(await page.locator('.loss-card .line-chart').getAttribute('data-points'));
       assert.ok(points > 0, `the loss chart has points (${points})`);

@@ -1,5 +1,8 @@
 // The worker's Host (web/src/worker/controller.ts) with the event loop driven
-// by the test: `later` queues, `drain` runs queued work until `until()` holds.
+// by the test: `later` queues, `drain` runs queued work until `until()` holds;
+// and `ask`, one request to a Controller and its one answer.
+import assert from 'node:assert/strict';
+
 export function fakeHost() {
   const messages = [];
   const queue = [];
@@ -19,4 +22,13 @@ export function fakeHost() {
       }
     },
   };
+}
+
+/** Sends one request to a Controller and returns its one answer: the result's value, or { error: message }. */
+export function ask(runner, host, body, id = 1) {
+  const before = host.messages.length;
+  runner.handle({ ...body, id });
+  const answer = host.messages.slice(before).find((m) => m.id === id);
+  assert.ok(answer, `an answer to ${body.type}`);
+  return answer.type === 'error' ? { error: answer.message } : answer.value;
 }

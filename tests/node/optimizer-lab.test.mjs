@@ -7,20 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadModule } from './load-module.mjs';
 import { importTs } from './ts-import.mjs';
-import { fakeHost } from './fake-host.mjs';
+import { ask, fakeHost } from './fake-host.mjs';
 
 const [{ Controller }] = await importTs('web/src/worker/controller.ts');
 const M = await loadModule('simd');
 
 
-/** Sends one request and returns its one answer (result value, or throws the error message). */
-function ask(runner, host, body, id = 1) {
-  const before = host.messages.length;
-  runner.handle({ ...body, id });
-  const answer = host.messages.slice(before).find((m) => m.id === id);
-  assert.ok(answer, `an answer to ${body.type}`);
-  return answer.type === 'error' ? { error: answer.message } : answer.value;
-}
 
 const race = {
   type: 'lab-race',

@@ -29,6 +29,8 @@ import type {
 } from '../generated/mlp-simd.mjs';
 // The optimizer lab's `lab-…` messages live in their own file and join the unions below.
 import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
+// The history lessons' `lesson-…` requests, likewise.
+import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
 
 export type Flavour = 'simd' | 'scalar';
 
@@ -255,6 +257,7 @@ export interface DigitPrediction {
 
 export type Request =
   | LabRequest
+  | LessonRequest
   | OpenRequest
   | CloseRequest
   | StartRequest
@@ -366,7 +369,7 @@ export interface ModelFile {
 }
 
 /** What each request type answers with. */
-export interface Results extends LabResults {
+export interface Results extends LabResults, LessonResults {
   open: OpenResult;
   close: { job: number };
   start: RunStatus;

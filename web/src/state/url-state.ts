@@ -40,6 +40,8 @@ export interface BoolProp {
  * with from minLength to maxLength items each valid for `item`. '-' is one
  * of the few characters a link keeps as it is, so list items must never hold
  * it: names without '-', numbers with min ≥ 1 (never written with an exponent).
+ * A list of signed numbers (weights) is joined by '_' instead, the other such
+ * character: `separator: '_'` (e.g. `w=0.5_-1.25`).
  */
 export interface ListProp<I extends NumberProp | EnumProp = NumberProp | EnumProp> {
   readonly kind: 'list';
@@ -47,7 +49,10 @@ export interface ListProp<I extends NumberProp | EnumProp = NumberProp | EnumPro
   readonly default: readonly ValueOf<I>[];
   readonly minLength: number;
   readonly maxLength: number;
+  readonly separator?: ListSeparator;
 }
+
+export type ListSeparator = '-' | '_';
 
 export type Prop = NumberProp | EnumProp | BoolProp | ListProp;
 export type Table = Readonly<Record<string, Prop>>;
@@ -87,15 +92,22 @@ export const num = (
 export const int = (def: number, min: number, max: number): NumberProp => num(def, min, max, { integer: true });
 export const choice = <const V extends string>(values: readonly V[], def: NoInfer<V>): EnumProp<V> => ({ kind: 'enum', default: def, values });
 export const flag = (def: boolean): BoolProp => ({ kind: 'bool', default: def });
-export const list = <I extends NumberProp | EnumProp>(item: I, def: readonly ValueOf<I>[], minLength: number, maxLength: number): ListProp<I> => ({
+export const list = <I extends NumberProp | EnumProp>(
+  item: I,
+  def: readonly ValueOf<I>[],
+  minLength: number,
+  maxLength: number,
+  separator: ListSeparator = '-',
+): ListProp<I> => ({
   kind: 'list',
   item,
   default: def,
   minLength,
   maxLength,
+  separator,
 });
 
-const LIST_SEPARATOR = '-';
+const separatorOf = (prop: ListProp): ListSeparator => prop.separator ?? '-';
 
 /** The default of `prop` given the values of the properties before it. */
 function defaultOf(prop: Prop, values: Readonly<Record<string, unknown>>): Value {
@@ -116,7 +128,7 @@ export function expected(prop: Prop): string {
     case 'bool':
       return '1 or 0';
     case 'list':
-      return `${prop.minLength} to ${prop.maxLength} of ${expected(prop.item)}, joined by ${LIST_SEPARATOR}`;
+      return `${prop.minLength} to ${prop.maxLength} of ${expected(prop.item)}, joined by ${separatorOf(prop)}`;
   }
 }
 
@@ -138,7 +150,7 @@ export function parseValue(prop: Prop, raw: string): Value | undefined {
       if (raw === '0' || raw === 'false') return false;
       return undefined;
     case 'list': {
-      const parts = raw === '' ? [] : raw.split(LIST_SEPARATOR); // `units=`: the empty list
+      const parts = raw === '' ? [] : raw.split(separatorOf(prop)); // `units=`: the empty list
       if (parts.length < prop.minLength || parts.length > prop.maxLength) return undefined;
       const items: (number | string)[] = [];
       for (const part of parts) {
@@ -151,9 +163,10 @@ export function parseValue(prop: Prop, raw: string): Value | undefined {
   }
 }
 
-export function formatValue(value: Value): string {
+/** A value as its property writes it in a link (a list joined by its separator). */
+export function formatValue(value: Value, prop?: Prop): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
-  if (typeof value === 'object') return value.map(formatValue).join(LIST_SEPARATOR);
+  if (typeof value === 'object') return value.map((v) => formatValue(v)).join(prop?.kind === 'list' ? separatorOf(prop) : '-');
   // String(number) is the shortest text that reads back as the same double.
   return String(value);
 }
@@ -182,7 +195,7 @@ export function parseParams<T extends Table>(
     }
     const v = parseValue(prop, raw);
     if (v === undefined) {
-      problems.push({ key, raw, expected: expected(prop), fallback: formatValue(def) });
+      problems.push({ key, raw, expected: expected(prop), fallback: formatValue(def, prop) });
       values[key] = def;
     } else {
       values[key] = v;
@@ -202,7 +215,7 @@ export function toParams<T extends Table>(table: T, values: Values<T>): URLSearc
   for (const [key, prop] of Object.entries(table)) {
     const v = values[key as keyof T] as Value;
     // Lists compare by what they write, not by identity.
-    if (formatValue(v) !== formatValue(defaultOf(prop, seen))) params.set(key, formatValue(v));
+    if (formatValue(v, prop) !== formatValue(defaultOf(prop, seen), prop)) params.set(key, formatValue(v, prop));
     seen[key] = v;
   }
   return params;

@@ -7,6 +7,7 @@ import type { MlpModule } from '../../generated/mlp-simd.mjs';
 import type { DataInfo, DataSource, Request } from '../protocol.ts';
 import { assertNever } from '../protocol.ts';
 import { isLabRequest } from '../protocol-lab.ts';
+import { isLessonRequest } from '../protocol-lessons.ts';
 import { fieldOf, messageOf } from '../errors.ts';
 import { DigitService } from './digits.ts';
 import * as engine from './engine.ts';
@@ -14,6 +15,7 @@ import { transferables, type Host } from './host.ts';
 import { exportModel, readModel, testReport } from './inspect.ts';
 import { TrainJob } from './jobs/train-job.ts';
 import { answerLab } from './lab/requests.ts';
+import { answerLesson } from './lessons.ts';
 import { loadMnist } from './mnist.ts';
 import { Scheduler } from './scheduler.ts';
 
@@ -47,6 +49,10 @@ export class Controller {
   private dispatch(req: Request): void {
     if (isLabRequest(req)) {
       answerLab(this.mod, this.scheduler, this.host, req);
+      return;
+    }
+    if (isLessonRequest(req)) {
+      answerLesson(this.mod, this.host, req);
       return;
     }
     const post = this.host.post.bind(this.host);

@@ -1,11 +1,15 @@
 // The MLP's P(y = 1) over the input square, with the four training points,
-// the MLP's 0.5 contour and the perceptron's line w₀ + w₁x₁ + w₂x₂ = 0.
+// the MLP's 0.5 contour and the perceptron's line w₀ + w₁x₁ + w₂x₂ = 0. The
+// points' classes are told by shape and a two-tone outline, never by a fill
+// that could match the map under them; the perceptron's ŷ = 1 side carries an
+// arrow, because step(0) = 1 puts the line itself on that side.
 
 import type { Grid2D } from '../../protocol.ts';
 import { GATE_INPUTS } from '../../protocol.ts';
 import { colorAt, cssColor, viridis } from '../../plots/colormap.ts';
 import { createHeatmap, type Projection } from '../../plots/heatmap.ts';
 import { isolines, type Polyline } from '../../plots/isoline.ts';
+import { drawMarker } from '../../plots/markers.ts';
 import { h } from '../../ui/dom.ts';
 
 export const GRID: Grid2D = { x0: -0.5, x1: 1.5, y0: -0.5, y1: 1.5, nx: 96, ny: 96 };
@@ -59,8 +63,16 @@ export function createBoundaryView(): BoundaryView {
     h('span', { class: 'legend-scale' }, h('span', {}, '0'), colorbar, h('span', {}, '1'), h('span', { class: 'legend-label' }, 'MLP P(1)')),
     h('span', { class: 'legend-key' }, h('span', { class: 'swatch line-mlp' }), 'MLP boundary'),
     h('span', { class: 'legend-key' }, h('span', { class: 'swatch line-perceptron' }), 'Perceptron'),
+    h('span', { class: 'legend-key' }, h('span', { class: 'swatch point-one' }), 'target 1'),
+    h('span', { class: 'legend-key' }, h('span', { class: 'swatch point-zero' }), 'target 0'),
   );
-  const element = h('div', { class: 'boundary' }, plot, legend);
+  const convention = h(
+    'p',
+    { class: 'card-note step-note', 'data-note': 'step-zero' },
+    'The perceptron outputs ŷ = step(w₀ + w₁x₁ + w₂x₂) with step(0) = 1: a point on its dashed line counts as 1, ',
+    'so OR can end at w = (−1, 1, 1), whose line passes through (0,1) and (1,0). The arrow points to its ŷ = 1 side.',
+  );
+  const element = h('div', { class: 'boundary' }, plot, legend, convention);
 
   let targets: readonly number[] = [0, 1, 1, 0];
   let lines: Polyline[] = [];
@@ -83,27 +95,47 @@ export function createBoundaryView(): BoundaryView {
     const [w0 = 0, w1 = 0, w2 = 0] = weights;
     if (w1 === 0 && w2 === 0) return; // no line: every point is on one side
     const { x0, x1, y0, y1 } = GRID;
+    const ends: [number, number][] =
+      Math.abs(w2) > Math.abs(w1)
+        ? [[x0, -(w0 + w1 * x0) / w2], [x1, -(w0 + w1 * x1) / w2]]
+        : [[-(w0 + w2 * y0) / w1, y0], [-(w0 + w2 * y1) / w1, y1]];
+    const [[ax, ay], [bx, by]] = ends;
     ctx.beginPath();
-    if (Math.abs(w2) > Math.abs(w1)) {
-      ctx.moveTo(at.x(x0), at.y(-(w0 + w1 * x0) / w2));
-      ctx.lineTo(at.x(x1), at.y(-(w0 + w1 * x1) / w2));
-    } else {
-      ctx.moveTo(at.x(-(w0 + w2 * y0) / w1), at.y(y0));
-      ctx.lineTo(at.x(-(w0 + w2 * y1) / w1), at.y(y1));
-    }
+    ctx.moveTo(at.x(ax), at.y(ay));
+    ctx.lineTo(at.x(bx), at.y(by));
     strokeTwice(ctx, at.dpr, '#ff9e4a', [7, 5]);
+    // An arrow from the line's point nearest the square's centre towards (w₁, w₂): the ŷ = 1 side.
+    const norm = Math.hypot(w1, w2);
+    const t = -(w0 + w1 * 0.5 + w2 * 0.5) / (norm * norm);
+    const px = 0.5 + t * w1;
+    const py = 0.5 + t * w2;
+    const len = 0.18;
+    const qx = px + (len * w1) / norm;
+    const qy = py + (len * w2) / norm;
+    ctx.beginPath();
+    ctx.moveTo(at.x(px), at.y(py));
+    ctx.lineTo(at.x(qx), at.y(qy));
+    const head = 0.06;
+    for (const side of [1, -1]) {
+      const hx = qx - (head * (w1 + side * 0.6 * w2)) / norm;
+      const hy = qy - (head * (w2 - side * 0.6 * w1)) / norm;
+      ctx.moveTo(at.x(qx), at.y(qy));
+      ctx.lineTo(at.x(hx), at.y(hy));
+    }
+    strokeTwice(ctx, at.dpr, '#ff9e4a', []);
   }
 
   function drawPoints(ctx: CanvasRenderingContext2D, at: Projection): void {
     GATE_INPUTS.forEach(([a, b], i) => {
-      const one = targets[i] === 1;
-      ctx.beginPath();
-      ctx.arc(at.x(a), at.y(b), 8 * at.dpr, 0, 2 * Math.PI);
-      ctx.fillStyle = cssColor(colorAt(viridis, one ? 1 : 0));
-      ctx.fill();
-      ctx.lineWidth = 2.5 * at.dpr;
-      ctx.strokeStyle = one ? '#1a1d23' : '#ffffff';
-      ctx.stroke();
+      const r = 7.5 * at.dpr;
+      // Light on dark and dark on light at once: a halo, then the two-tone marker.
+      if (targets[i] === 1) {
+        drawMarker(ctx, 'circle', at.x(a), at.y(b), r + 2 * at.dpr, '#1a1d23', '#1a1d23');
+        drawMarker(ctx, 'circle', at.x(a), at.y(b), r, '#ffffff', '#1a1d23');
+      } else {
+        drawMarker(ctx, 'square', at.x(a), at.y(b), r + 2 * at.dpr, '#ffffff', '#ffffff');
+        drawMarker(ctx, 'square', at.x(a), at.y(b), r, '#1a1d23', '#ffffff');
+      }
     });
   }
 
