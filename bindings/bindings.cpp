@@ -1,8 +1,13 @@
 // Embind registrations: names and conversions only; all work is in core/.
 // The contract for JavaScript callers is documented in mlp.d.ts.
 #include <emscripten/bind.h>
+#ifdef __EMSCRIPTEN_PTHREADS__
+#include <emscripten/em_asm.h>
+#endif
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
 #include "benchmark.hpp"
 #include "convert.hpp"
@@ -16,6 +21,7 @@
 #include "perceptron.hpp"
 #include "preprocess.hpp"
 #include "synthetic.hpp"
+#include "thread_pool.hpp"
 #include "vocabulary.hpp"
 
 using namespace emscripten;
@@ -41,13 +47,37 @@ val bench_seed(const std::string& optimizer, int batches, int infer, DatasetPtr 
   });
 }
 
+// The threads this module runs on: in the pthread build, the caller plus
+// every Web Worker Emscripten started with the module (PTHREAD_POOL_SIZE in
+// CMakeLists.txt). Never more: a thread beyond the started workers would wait
+// for a Worker that loads only when the JS event loop turns. Fixed for the
+// module's life (no setThreads): a joined thread's Worker also returns to
+// Emscripten's pool only when the event loop turns.
+int available_threads() {
+#ifdef __EMSCRIPTEN_PTHREADS__
+  return std::min(kMaxThreads, EM_ASM_INT({ return PThread.unusedWorkers.length; }) + 1);
+#else
+  return 1;
+#endif
+}
+
+std::string kernel_label() {
+  std::string label = gemm_kernel_name();
+  const int t = shared_pool().size();
+  if (t > 1) label += ", " + std::to_string(t) + " threads";
+  return label;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mlp_lab) {
+  set_threads(available_threads());
+
   function("buildInfo", optional_override([] {
              val info = val::object();
-             info.set("kernel", std::string(gemm_kernel_name()));
+             info.set("kernel", kernel_label());
              info.set("simd", MLP_SIMD == 1);
+             info.set("threads", shared_pool().size());
              return info;
            }));
   function("vocabulary", optional_override([] { return js::vocabulary_to_js(vocabulary()); }));

@@ -389,8 +389,13 @@ export interface Vocabulary {
 }
 
 export interface MlpModule {
-  /** Which GEMM kernel this build runs, and whether it uses WASM SIMD. */
-  buildInfo(): { kernel: string; simd: boolean };
+  /**
+   * Which GEMM kernel this build runs (", N threads" added when it runs on several), whether it uses
+   * WASM SIMD, and the threads its kernels run on: the pthread build takes one per core up to 8 (the
+   * Web Workers Emscripten starts with the module), the other builds 1. Results are bit-identical
+   * for every thread count.
+   */
+  buildInfo(): { kernel: string; simd: boolean; threads: number };
   /** The core's limits, names and defaults (a fresh object each call). */
   vocabulary(): Vocabulary;
   Rng: { new (seed: number): Rng };
@@ -444,8 +449,10 @@ export interface MlpModule {
 export interface ModuleOptions {
   /** The .wasm bytes; required under Node (the glue cannot fetch files there). */
   wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Where the glue looks for the .wasm in a browser; defaults to next to the .mjs. */
+  /** Where the glue looks for the .wasm (and, threads build, .worker.js) in a browser; defaults to next to the .mjs. */
   locateFile?: (path: string, prefix: string) => string;
+  /** Threads build: the URL the pthread workers import the glue from (default: the .mjs beside the .worker.js). */
+  mainScriptUrlOrBlob?: string;
 }
 
 declare const createMlpModule: (options?: ModuleOptions) => Promise<MlpModule>;

@@ -30,7 +30,7 @@ import type {
 // The optimizer lab's `lab-…` messages live in their own file and join the unions below.
 import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
 
-export type Flavour = 'simd' | 'scalar';
+export type Flavour = 'simd' | 'scalar' | 'threads';
 
 export const GATES = ['and', 'or', 'nand', 'nor', 'xor', 'xnor'] as const;
 export type GateName = (typeof GATES)[number];
