@@ -237,9 +237,12 @@ export interface DigitImage {
 
 export interface LoadedModel {
   spec: NormalizedNetworkSpec;
+  /** float32 always: an int8 file's weights come back dequantized (weight = int8 × its unit's scale). */
   parameters: Float32Array;
   /** Free text stored with the model, usually JSON describing its training. */
   metadata: string;
+  /** How the file stored the weights: 'float32' (version 1) or 'int8' per output unit (version 2). */
+  weights: 'float32' | 'int8';
 }
 
 export interface TrainerConstructor {
@@ -406,7 +409,7 @@ export interface MlpModule {
   parseMnist(images: Uint8Array, labels: Uint8Array): Dataset;
   /** ink: width × height values in [0, 1] (1 = ink), row-major. */
   preprocessDigit(ink: Float32Array, width: number, height: number): DigitImage;
-  /** A versioned, CRC-checked model file (see core/model_file.hpp). */
+  /** A versioned, CRC-checked model file (see core/model_file.hpp), float32 weights (exact: training can go on). */
   saveModel(spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array, metadata: string): Uint8Array;
   /** Validates everything (magic, version, architecture, length, checksum, finite weights) before returning. */
   loadModel(bytes: Uint8Array): LoadedModel;
