@@ -27,8 +27,8 @@ export async function loadModule(flavour) {
 // - `wasmBinary`, as for the other builds.
 // - unref() on the workers, or the process never exits (the core's pool
 //   threads wait in their Workers forever). One module per test process:
-//   starting its 3 workers (Node has no navigator.hardwareConcurrency, so the
-//   pool size falls back to 4 threads) takes ~0.5 s.
+//   it starts one Worker per further core (Node 20 has no navigator; the glue
+//   asks require('os')), ~0.3 s each here.
 async function loadThreads(base) {
   globalThis.require ??= createRequire(import.meta.url);
   globalThis.__dirname ??= path.dirname(base);

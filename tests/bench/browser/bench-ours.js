@@ -1,6 +1,7 @@
 // One epoch of the seed MLP with our WASM core, in a module worker, as the
 // Train view's worker runs it (Trainer.trainBatches in a loop; the view adds
-// only a yield between slices of ~12 ms).
+// only a yield between slices of ~12 ms). The threads flavour starts its
+// pthread Workers from /generated/mlp-threads.worker.js, beside the glue.
 
 const SEED_NET = {
   inputs: 784,
@@ -50,6 +51,8 @@ self.onmessage = async (e) => {
         build: `mlp-lab-${flavour}`,
         kernel: M.buildInfo().kernel,
         simd: M.buildInfo().simd,
+        threads: M.buildInfo().threads,
+        crossOriginIsolated: self.crossOriginIsolated,
         batches,
         seconds,
         examplesPerSecond: (batches * 50) / seconds,
