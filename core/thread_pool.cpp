@@ -42,8 +42,14 @@ thread_local bool t_inside = false;
 
 ThreadPool::ThreadPool(int threads) : size_(threads) {
   require_in_range(threads, 1, kMaxThreads, "threads");
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  // A WASM build without threads (the SIMD and scalar modules, the Catch2
+  // suite under Node) cannot start any: the pool keeps its size, so kernels
+  // cut the same parts, and the caller runs them all (run() below).
+#else
   workers_.reserve(static_cast<std::size_t>(threads - 1));
   for (int t = 1; t < threads; ++t) workers_.emplace_back([this] { worker(); });
+#endif
 }
 
 ThreadPool::~ThreadPool() {
@@ -99,8 +105,16 @@ void ThreadPool::worker() {
 void ThreadPool::run_erased(int parts, Call call, void* ctx) {
   if (parts <= 0) return;
   bool idle = false;
-  if (size_ == 1 || parts == 1 || t_inside || !busy_.compare_exchange_strong(idle, true)) {
-    for (int p = 0; p < parts; ++p) call(ctx, p);
+  if (workers_.empty() || parts == 1 || t_inside || !busy_.compare_exchange_strong(idle, true)) {
+    std::exception_ptr first;  // as on the pool: every part runs, the first error is rethrown
+    for (int p = 0; p < parts; ++p) {
+      try {
+        call(ctx, p);
+      } catch (...) {
+        if (!first) first = std::current_exception();
+      }
+    }
+    if (first) std::rethrow_exception(first);
     return;
   }
   call_ = call;
