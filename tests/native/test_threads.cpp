@@ -184,8 +184,8 @@ Run train(int threads, OptimizerKind kind) {
   MlpSpec spec;
   spec.inputs = 97;
   spec.layers = {{173, {Activation::relu, 0}}, {61, {Activation::relu, 0}}, {11, {Activation::identity, 0}}};
+  spec.seed = 5;
   Mlp net(spec);
-  net.initialize(5);
   TrainConfig tc;
   tc.batch_size = 45;
   tc.optimizer.kind = kind;
