@@ -13,6 +13,7 @@
 #include "convert.hpp"
 #include "evaluator.hpp"
 #include "idx.hpp"
+#include "int8_network.hpp"
 #include "kernels/gemm.hpp"
 #include "landscape.hpp"
 #include "model_file.hpp"
@@ -200,6 +201,17 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                 }))
       .function("parameters", optional_override([](const Network& n) { return to_js(n.mlp().params()); }))
       .function("networkSpec", optional_override([](const Network& n) { return js::mlp_spec_to_js(n.mlp().spec()); }));
+
+  class_<Int8Network>("Int8Network")
+      .constructor(optional_override([](val spec, val params) {
+        return guard([&] { return new Int8Network(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters")); });
+      }), allow_raw_pointers())
+      .function("predictLabels", optional_override([](Int8Network& n, DatasetPtr d) {
+                  return guard([&] {
+                    const auto labels = n.predict_labels(js::deref(d));
+                    return to_js<std::int32_t>(labels);
+                  });
+                }));
 
   function("parseMnist", optional_override([](val images, val labels) {
              return guard([&] {

@@ -30,6 +30,9 @@ bool spin_until(Done done) {
       cpu_relax();
     }
     if (std::chrono::steady_clock::now() - start > kSpin) return done();
+    // On a busy machine the thread we wait for may be queued behind us on
+    // this core: let it run (a no-op in WASM, where sleeping is the only yield).
+    std::this_thread::yield();
   }
 }
 

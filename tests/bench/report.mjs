@@ -68,6 +68,14 @@ for (const wl of WORKLOADS) {
   target('WASM SIMD / TF.js-wasm training, Adam', wl, primary[wl].adam, 2.5, src);
   target('WASM SIMD / TF.js-wasm inference', wl, primary[wl].infer, 2, src);
 }
+if (sp) {
+  for (const wl of WORKLOADS) {
+    const int8 = median(entries(sp, wl).map((t) => t.int8_infer_per_s).filter(Boolean));
+    if (Number.isFinite(int8))
+      target('WASM SIMD int8 inference / TF.js-wasm inference', wl, ratio(int8, inferOf(tfjs, wl)), 2,
+        'same Node process, runs alternated with TF.js; Int8Network on the timed run\'s weights');
+  }
+}
 target('WASM SIMD / WASM scalar, GEMM 256^3', 'random', ratio(gemmOf(simd, '256^3').gflops, gemmOf(scalar, '256^3').gflops), 3,
   'packed kernels, random dense matrices');
 for (const wl of WORKLOADS) {
@@ -126,6 +134,11 @@ for (const [opt, label] of [['sgd', 'SGD lr 0.01'], ['adam', 'Adam lr 0.001']])
     row([`training, ${label} (${WL_LABEL[wl]})`, ...cols((b) => trainOf(b, opt, wl).train_per_s)], tw);
 row(['inference, 10,000 (generated)', ...cols((b) => inferOf(b))], tw);
 row(['inference, 10,000 test images (MNIST)', ...cols((b) => inferOf(b, 'mnist'))], tw);
+if (sp) {
+  const int8Of = (wl) => median(entries(sp, wl).map((t) => t.int8_infer_per_s).filter(Boolean));
+  row(['int8 inference, 10,000 (generated)', '', '', '', '', f(int8Of('generated'), 0)], tw);
+  row(['int8 inference, 10,000 test images (MNIST)', '', '', '', '', f(int8Of('mnist'), 0)], tw);
+}
 const x = (v) => `${f(v, 2)}x`;
 const mog = (key) => [native, simd, scalar, tfjs, ...(sp ? [{ build: 'wasm-simd same-process' }] : [])]
   .map((b) => x(mnistOverGenerated[b.build][key]));

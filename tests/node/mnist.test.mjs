@@ -71,10 +71,14 @@ for (const flavour of ['simd', 'scalar', 'threads']) {
     const net = new M.Network(model.spec, model.parameters);
     const test = await mnist(M, 't10k');
     const r = net.evaluate(test);
-    net.delete();
-    test.delete();
+    // The integer path (int16 activations, i32x4.dot_i16x8_s) on the same weights.
+    const int8 = new M.Int8Network(model.spec, model.parameters);
+    const labels = test.labels(), predicted = int8.predictLabels(test);
+    const intAccuracy = predicted.reduce((n, p, i) => n + (p === labels[i]), 0) / labels.length;
+    for (const h of [net, int8, test]) h.delete();
     assert.ok(r.accuracy >= meta.float32_test_accuracy - 0.001, `test accuracy ${r.accuracy}`);
     assert.equal(r.accuracy.toFixed(4), meta.test_accuracy.toFixed(4), 'the accuracy recorded by mlp-cli (natively)');
+    assert.ok(intAccuracy >= meta.float32_test_accuracy - 0.001, `integer inference: test accuracy ${intAccuracy}`);
   });
 }
 
