@@ -15,9 +15,9 @@
 
 namespace mlp {
 
-// Products below this many flops stay on one thread: waking the pool costs a
-// few microseconds, about what 2e5 flops take.
-inline constexpr double kParallelMinFlops = 2e5;
+// Products below this many flops stay on one thread: a loop on the pool costs
+// about a microsecond natively, a few in WASM, about what 1e5 flops take.
+inline constexpr double kParallelMinFlops = 1e5;
 
 enum class Split : std::uint8_t { rows, cols };
 
@@ -27,19 +27,16 @@ struct GemmPart {
   GemmEpilogue ep;
 };
 
-inline ConstMatrixView cols_of(ConstMatrixView m, Range r) { return {m.data + r.first, m.rows, r.count, m.stride}; }
-inline MatrixView cols_of(MatrixView m, Range r) { return {m.data + r.first, m.rows, r.count, m.stride}; }
-
 // The product restricted to rows (or columns) r of C.
 inline GemmPart gemm_part(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c,
                           const GemmEpilogue& ep, Split split, Range r) {
   GemmPart p{a, b, c, ep};
   if (split == Split::rows) {
-    p.a = ta == Trans::no ? a.rows_slice(r.first, r.count) : cols_of(a, r);
+    p.a = ta == Trans::no ? a.rows_slice(r.first, r.count) : a.cols_slice(r.first, r.count);
     p.c = c.rows_slice(r.first, r.count);
   } else {
-    p.b = tb == Trans::no ? cols_of(b, r) : b.rows_slice(r.first, r.count);
-    p.c = cols_of(c, r);
+    p.b = tb == Trans::no ? b.cols_slice(r.first, r.count) : b.rows_slice(r.first, r.count);
+    p.c = c.cols_slice(r.first, r.count);
     if (ep.bias) p.ep.bias = ep.bias + r.first;
   }
   return p;
@@ -86,7 +83,7 @@ bool sparse_parallel(Trans ta, ConstMatrixView a, ConstMatrixView b, MatrixView 
     const Range r = split_range(m, parts, part, 1);
     SparseRows& s = ws.parts[part].sparse;
     listed[part] = ta == Trans::no ? sparse_rows_of(a.rows_slice(r.first, r.count), limit, s)
-                                   : sparse_cols_of(cols_of(a, r), limit, s);
+                                   : sparse_cols_of(a.cols_slice(r.first, r.count), limit, s);
     counts[part] = listed[part] ? static_cast<std::size_t>(s.start[static_cast<std::size_t>(r.count)]) : 0;
   });
   std::size_t total = 0;
