@@ -5,6 +5,9 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   root: 'web',
+  // Relative URLs everywhere: dist/ works from any sub-path of any static
+  // host (and the favicon with it) without rebuilding.
+  base: './',
   publicDir: '../public',
   build: {
     outDir: '../dist',

@@ -1,0 +1,36 @@
+// The embed view's page (`?embed`): one widget and nothing of the site around
+// it, sized to its frame (the kit lays the widget out, web/src/widgets/kit/
+// embed-layout.ts), enlarged by `&scale=`, in the colours of `&theme=`. Many
+// embeds share one lecture deck, so each starts its worker (the WASM module
+// and its memory) only once it is seen, and frees it when the page goes away.
+
+import { must } from '../ui/dom.ts';
+import { initFixedTheme } from '../theme.ts';
+import { whenVisible } from '../widgets/kit/visibility.ts';
+import type { EmbedOptions } from '../widgets/kit/embed-options.ts';
+import type { WidgetEntry } from '../widgets/types.ts';
+import type { WorkerClient } from '../worker-client.ts';
+import type { Chrome } from './site.ts';
+
+export function setUpEmbed(options: EmbedOptions, worker: WorkerClient): Chrome {
+  const html = document.documentElement;
+  html.dataset.embed = '';
+  // CSS zoom enlarges text and figures alike and lays the widget out for the
+  // smaller space it leaves (a 1920×1080 frame at 1.5 lays out like 1280×720).
+  if (options.scale !== 1) html.style.setProperty('zoom', String(options.scale));
+  for (const selector of ['.app-header', '.app-footer', '[data-skip]']) document.querySelector(selector)?.remove();
+  initFixedTheme(options.theme);
+
+  void whenVisible(must(document, '#main', HTMLElement)).then(() => worker.start());
+  window.addEventListener('pagehide', () => worker.dispose());
+  // A page brought back from the back-forward cache has lost its worker: start afresh.
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) location.reload();
+  });
+
+  return {
+    showing(entry: WidgetEntry) {
+      document.title = `${entry.summary} · MLP Lab`;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The embed view's layout: the widget's main figure gets the frame, and its
+// secondary panels share a column beside it as tabs (ARIA tabs: arrow keys
+// move between them). A widget opts in by declaring its parts (WidgetParts);
+// in the site nothing moves. Which panel is open is a matter of the frame,
+// not a setting, so it stays out of the link.
+
+import { h, uid } from '../../ui/dom.ts';
+
+export interface WidgetParts {
+  /** The figure: it gets the space. */
+  readonly main: HTMLElement;
+  /** Secondary parts, in tab order; each is named by its aria-label (or its first heading). */
+  readonly panels: readonly HTMLElement[];
+}
+
+function labelOf(panel: HTMLElement): string {
+  return panel.getAttribute('aria-label') ?? panel.querySelector('h2, h3')?.textContent ?? 'Panel';
+}
+
+/** Moves the parts into the embed layout inside `body`; the widget's own wrapper is left empty and removed. */
+export function layOutParts(body: HTMLElement, parts: WidgetParts): void {
+  const main = h('div', { class: 'embed-main' }, parts.main);
+  const stage = h('div', { class: 'embed-stage' }, main);
+  if (parts.panels.length > 0) stage.append(panelTabs(parts.panels));
+  body.replaceChildren(stage);
+}
+
+function panelTabs(panels: readonly HTMLElement[]): HTMLElement {
+  const tablist = h('div', { class: 'embed-tabs', role: 'tablist', 'aria-label': 'Panels' });
+  const side = h('div', { class: 'embed-side' }, tablist);
+  const tabs = panels.map((panel) => {
+    const id = uid('embed-panel');
+    const tab = h('button', { type: 'button', role: 'tab', id: `${id}-tab`, 'aria-controls': id }, labelOf(panel));
+    const holder = h('div', { class: 'embed-panel', role: 'tabpanel', id, 'aria-labelledby': `${id}-tab` }, panel);
+    tablist.append(tab);
+    side.append(holder);
+    return { tab, holder };
+  });
+  // A panel the widget hides (e.g. a setting turned it off) takes its tab with it.
+  const shown = (i: number): boolean => !panels[i]?.hidden;
+  let current = 0;
+  const select = (index: number, focus: boolean): void => {
+    current = shown(index) ? index : Math.max(0, tabs.findIndex((_, i) => shown(i)));
+    tabs.forEach(({ tab, holder }, i) => {
+      tab.hidden = !shown(i);
+      const on = i === current;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+      holder.hidden = !on;
+      if (on && focus) tab.focus();
+    });
+  };
+  tabs.forEach(({ tab }, i) => tab.addEventListener('click', () => select(i, false)));
+  tablist.addEventListener('keydown', (e) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    let next = current;
+    do next = (next + step + tabs.length) % tabs.length;
+    while (!shown(next) && next !== current);
+    select(next, true);
+  });
+  const refresh = (): void => {
+    select(current, false);
+    tablist.hidden = panels.filter((p) => !p.hidden).length < 2; // one panel needs no tab
+  };
+  const watch = new MutationObserver(refresh);
+  for (const p of panels) watch.observe(p, { attributes: true, attributeFilter: ['hidden'] });
+  refresh();
+  return side;
+}
