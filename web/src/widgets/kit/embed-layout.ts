@@ -6,11 +6,14 @@
 
 import { h, uid } from '../../ui/dom.ts';
 
+/** A panel: one element named by its aria-label (or first heading), or several under one tab label. */
+export type Panel = HTMLElement | { readonly label: string; readonly content: readonly HTMLElement[] };
+
 export interface WidgetParts {
-  /** The figure: it gets the space. */
-  readonly main: HTMLElement;
-  /** Secondary parts, in tab order; each is named by its aria-label (or its first heading). */
-  readonly panels: readonly HTMLElement[];
+  /** The figure (one element, or several stacked): it gets the space. */
+  readonly main: HTMLElement | readonly HTMLElement[];
+  /** Secondary parts, in tab order. */
+  readonly panels: readonly Panel[];
 }
 
 function labelOf(panel: HTMLElement): string {
@@ -19,9 +22,12 @@ function labelOf(panel: HTMLElement): string {
 
 /** Moves the parts into the embed layout inside `body`; the widget's own wrapper is left empty and removed. */
 export function layOutParts(body: HTMLElement, parts: WidgetParts): void {
-  const main = h('div', { class: 'embed-main' }, parts.main);
-  const stage = h('div', { class: 'embed-stage' }, main);
-  if (parts.panels.length > 0) stage.append(panelTabs(parts.panels));
+  const figure = parts.main instanceof HTMLElement ? [parts.main] : parts.main;
+  const stage = h('div', { class: 'embed-stage' }, h('div', { class: 'embed-main' }, ...figure));
+  if (parts.panels.length > 0) {
+    const panels = parts.panels.map((p) => (p instanceof HTMLElement ? p : h('section', { class: 'embed-group', 'aria-label': p.label }, ...p.content)));
+    stage.append(panelTabs(panels));
+  }
   body.replaceChildren(stage);
 }
 
@@ -36,8 +42,10 @@ function panelTabs(panels: readonly HTMLElement[]): HTMLElement {
     side.append(holder);
     return { tab, holder };
   });
-  // A panel the widget hides (e.g. a setting turned it off) takes its tab with it.
-  const shown = (i: number): boolean => !panels[i]?.hidden;
+  // A panel the widget hides (e.g. a setting turned it off) takes its tab with
+  // it. The attribute, not .hidden: a form with a field named "hidden" answers
+  // .hidden with that field.
+  const shown = (i: number): boolean => panels[i]?.hasAttribute('hidden') === false;
   let current = 0;
   const select = (index: number, focus: boolean): void => {
     current = shown(index) ? index : Math.max(0, tabs.findIndex((_, i) => shown(i)));
@@ -62,7 +70,7 @@ function panelTabs(panels: readonly HTMLElement[]): HTMLElement {
   });
   const refresh = (): void => {
     select(current, false);
-    tablist.hidden = panels.filter((p) => !p.hidden).length < 2; // one panel needs no tab
+    tablist.hidden = panels.filter((_, i) => shown(i)).length < 2; // one panel needs no tab
   };
   const watch = new MutationObserver(refresh);
   for (const p of panels) watch.observe(p, { attributes: true, attributeFilter: ['hidden'] });

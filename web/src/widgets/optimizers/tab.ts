@@ -4,6 +4,7 @@
 
 import { savePng } from '../../plots/save-png.ts';
 import { h } from '../../ui/dom.ts';
+import { layOutParts } from '../kit/embed-layout.ts';
 import type { WorkerClient } from '../../worker-client.ts';
 import type { Player } from './player.ts';
 import type { LabState, Tab } from './state.ts';
@@ -14,6 +15,8 @@ export interface TabContext {
   update(changes: Partial<LabState>): void;
   /** A polite screen-reader announcement. */
   announce(text: string): void;
+  /** In the embed view the map gets the frame and the rest becomes tabs (labGrid). */
+  readonly embedded: boolean;
 }
 
 export interface PathDebug {
@@ -160,6 +163,16 @@ export function stageCard(title: string, cls: string, head: HTMLElement[], ...ch
     h('div', { class: 'stage-head' }, ...head),
     ...children,
   );
+}
+
+/**
+ * A view's three columns: settings, the map, and its charts. In the embed
+ * view the map gets the frame and the other two become tabs beside it.
+ */
+export function labGrid(ctx: TabContext, controls: HTMLElement, mapCard: HTMLElement, side: HTMLElement, sideLabel: string): HTMLElement {
+  const grid = h('div', { class: 'lab-grid' }, controls, mapCard, side);
+  if (ctx.embedded) layOutParts(grid, { main: mapCard, panels: [{ label: 'Settings', content: [controls] }, { label: sideLabel, content: [side] }] });
+  return grid;
 }
 
 export { messageOf as errorText } from '../../errors.ts';

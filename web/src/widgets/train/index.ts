@@ -237,6 +237,21 @@ function setup(kit: Kit<TrainTable>) {
       controls.write(values);
       onSettingsInput();
     },
+    player: {
+      play: () => void train(),
+      pause: () => void act(() => run.control('pause')),
+      reset: () => void reset(),
+      running: () => run.status?.state === 'running',
+    },
+    parts: {
+      main: [progress.element, charts.loss],
+      panels: [
+        { label: 'Settings', content: [controls.element] },
+        { label: 'Accuracy', content: [charts.accuracy] },
+        { label: 'Test set', content: [report.summary, report.mistakes, report.weights] },
+        { label: 'Models', content: [libraryView.element] },
+      ],
+    },
     reload() {
       controls.showFormError(null);
       void run.start(kit.settings()).then(() => libraryView.setStatus('The worker restarted: MNIST was reloaded and your saved model restored.'));
