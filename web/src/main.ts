@@ -14,7 +14,7 @@ import { WorkerClient } from './worker-client.ts';
 import { restoreDrawModel } from './model/digit-model.ts';
 import { spawnWorker } from './spawn-worker.ts';
 import { alertConnectionProblems, setUpSite } from './shell/site.ts';
-import { setUpEmbed } from './shell/embed.ts';
+import { setUpEmbed, showMissing } from './shell/embed.ts';
 import { watchStorageNotice } from './shell/storage-notice.ts';
 
 const main = must(document, '#main', HTMLElement);
@@ -56,7 +56,15 @@ async function show(entry: WidgetEntry): Promise<void> {
 }
 
 watchRoute((route) => {
-  const entry = widgets.find((w) => w.route === route) ?? widgets[0];
+  const found = widgets.find((w) => w.route === route);
+  if (embed && route && !found) {
+    unmount?.();
+    unmount = null;
+    mounted = null;
+    showMissing(main, route);
+    return;
+  }
+  const entry = found ?? widgets[0];
   if (!entry) return;
   if (route !== entry.route) {
     // Unknown or empty: show the home widget under its own URL.

@@ -4,10 +4,12 @@
 // embeds share one lecture deck, so each starts its worker (the WASM module
 // and its memory) only once it is seen, and frees it when the page goes away.
 
-import { must } from '../ui/dom.ts';
+import { h, must } from '../ui/dom.ts';
 import { initFixedTheme } from '../theme.ts';
 import { whenVisible } from '../widgets/kit/visibility.ts';
-import type { EmbedOptions } from '../widgets/kit/embed-options.ts';
+import { withEmbed, type EmbedOptions } from '../widgets/kit/embed-options.ts';
+import { MLP_LAB } from '../widgets/kit/embed-messages.ts';
+import { postToHost } from '../widgets/kit/host-bridge.ts';
 import type { WidgetEntry } from '../widgets/types.ts';
 import type { WorkerClient } from '../worker-client.ts';
 import type { Chrome } from './site.ts';
@@ -33,4 +35,24 @@ export function setUpEmbed(options: EmbedOptions, worker: WorkerClient): Chrome 
       document.title = `${entry.summary} · MLP Lab`;
     },
   };
+}
+
+/**
+ * A route this build does not have (a deck made for a newer MLP Lab, or a
+ * lesson still being written): say so in the frame instead of showing another
+ * widget, and tell the host the frame is up, so a deck does not wait for it.
+ */
+export function showMissing(main: HTMLElement, route: string): void {
+  const url = new URL(location.href);
+  url.search = withEmbed(location.search, null);
+  main.replaceChildren(
+    h(
+      'div',
+      { class: 'embed-missing', 'data-missing': route },
+      h('h1', {}, 'Not in this version yet'),
+      h('p', {}, `This slide shows the “${route}” widget, which this copy of MLP Lab does not have yet.`),
+      h('a', { href: url.href, target: '_blank', rel: 'noopener' }, 'Open MLP Lab ↗'),
+    ),
+  );
+  postToHost({ mlpLab: MLP_LAB, type: 'ready', route, available: false, link: url.href, settings: {}, commands: [] });
 }

@@ -183,6 +183,10 @@ function build<T extends Table>(def: WidgetDefinition<T>, table: T, container: H
   const current = hooks;
   showProblems(link.problems);
   if (current.keys) disposers.push(bindKeys(root, current.keys, embedded ? root : document));
+  // Marks the widget as answering (its worker is up): tests and hosts wait for it.
+  void ctx.worker.ready().then(() => {
+    if (alive) root.dataset.ready = '';
+  });
   if (embedded) {
     if (current.parts) layOutParts(body, current.parts);
     const player = current.player ?? {};

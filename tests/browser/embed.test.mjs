@@ -1,0 +1,97 @@
+// The embed view (?embed), as a slide shows it: every widget (the Optimizers
+// lab's three views too) at 960×600 and 1280×720 shows no site navigation,
+// fits its frame without page scrolling (nothing hidden by overflow: the
+// page's own scroll size is measured) and logs no error; screenshots kept.
+// Then a 1920×1080 frame at scale 1.5 in the dark theme, where a 7 drawn with
+// the mouse on the enlarged pad is still read as 7.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DIGITS } from './digit-strokes.mjs';
+import { openPage, screenshot, since, withBrowser } from './helpers.mjs';
+
+const WAIT = { timeout: 20_000 };
+
+export const VIEWS = [
+  { name: 'draw', hash: '#/draw', ready: () => document.querySelector('.draw-widget')?.dataset.state === 'ready' },
+  { name: 'xor', hash: '#/xor', ready: () => /^\d/.test(document.querySelector('td[data-col="mlp"]')?.textContent ?? '') },
+  { name: 'train', hash: '#/train', ready: () => document.querySelector('.data-line')?.dataset.state === 'ready' },
+  { name: 'optimizers-gd', hash: '#/optimizers?tab=gd', ready: () => window.__mlpLab?.snapshot().view?.ready === true },
+  { name: 'optimizers-race', hash: '#/optimizers?tab=race', ready: () => window.__mlpLab?.snapshot().view?.ready === true },
+  { name: 'optimizers-net', hash: '#/optimizers?tab=net', ready: () => window.__mlpLab?.snapshot().view?.ready === true },
+];
+
+/** What a frame shows: site chrome, and the page's scroll size against the viewport. */
+function measure(page) {
+  return page.evaluate(() => ({
+    header: document.querySelector('.app-header, .app-nav, .app-footer') !== null,
+    scrollHeight: document.documentElement.scrollHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerHeight,
+    innerWidth,
+    tabs: [...document.querySelectorAll('.embed-tabs [role="tab"]')].filter((t) => t.offsetParent !== null).map((t) => t.textContent),
+  }));
+}
+
+async function openEmbed(browser, url, view, viewport, options = {}) {
+  const s = await openPage(browser, url, { viewport, ...options });
+  await s.page.locator('.widget[data-ready]').waitFor(WAIT);
+  await s.page.waitForFunction(view.ready, null, WAIT);
+  return s;
+}
+
+describe('embed view', () => {
+  const env = withBrowser();
+
+  for (const [width, height] of [
+    [960, 600],
+    [1280, 720],
+  ]) {
+    test(`every widget fits a ${width}×${height} frame with no site around it`, async () => {
+      const t0 = performance.now();
+      for (const view of VIEWS) {
+        const s = await openEmbed(env.browser, `${env.server.url}?embed${view.hash}`, view, { width, height });
+        try {
+          const m = await measure(s.page);
+          assert.equal(m.header, false, `${view.name}: no site header, navigation or footer`);
+          assert.ok(m.scrollHeight <= m.innerHeight, `${view.name} at ${width}×${height}: the page scrolls (${m.scrollHeight} px tall)`);
+          assert.ok(m.scrollWidth <= m.innerWidth, `${view.name} at ${width}×${height}: the page scrolls sideways (${m.scrollWidth} px wide)`);
+          for (const action of ['share', 'embed']) assert.equal(await s.page.locator(`[data-action="${action}"]`).count(), 1, `${view.name}: ${action} action`);
+          assert.match(await s.page.locator('.open-site').getAttribute('href'), /^http:\/\/127\.0\.0\.1:\d+\/#\//, 'Open in MLP Lab leads to the site, not the embed');
+          await screenshot(s.page, `embed-${view.name}-${width}x${height}`);
+          console.log(`${view.name} ${width}×${height}: ${m.scrollWidth}×${m.scrollHeight}, panels: ${m.tabs.join(' | ') || '—'}`);
+          s.assertClean();
+        } finally {
+          await s.close();
+        }
+      }
+      console.log(`${VIEWS.length} embeds at ${width}×${height} in ${since(t0)} ms`);
+    });
+  }
+
+  test('scale 1.5 and the dark theme in a 1920×1080 frame: it fits, and a 7 drawn on the enlarged pad reads as 7', async () => {
+    const view = VIEWS[0];
+    const s = await openEmbed(env.browser, `${env.server.url}?embed&scale=1.5&theme=dark#/draw?model=pretrained`, view, { width: 1920, height: 1080 });
+    const { page } = s;
+    try {
+      const m = await measure(page);
+      assert.ok(m.scrollHeight <= m.innerHeight && m.scrollWidth <= m.innerWidth, `fits: ${JSON.stringify(m)}`);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      const box = await page.locator('.pad-canvas').boundingBox();
+      assert.ok(box.width > 600, `the pad is large on screen (${Math.round(box.width)} px)`);
+      for (const stroke of DIGITS[7]) {
+        const [first, ...rest] = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height]);
+        await page.mouse.move(...first);
+        await page.mouse.down();
+        for (const p of rest) await page.mouse.move(...p);
+        await page.mouse.up();
+      }
+      await page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.current === 'true', null, WAIT);
+      assert.equal(await page.locator('.readout').getAttribute('data-digit'), '7');
+      await screenshot(page, 'embed-draw-1920x1080-scale1.5-dark');
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+});
