@@ -182,7 +182,7 @@ export class Controller {
         loadMnist(
           this.mod,
           (stage, loaded, total) => post({ type: 'dataProgress', kind: 'mnist', stage, loaded, total }),
-          mnistBaseUrl(),
+          offline?.baseUrl ?? mnistBaseUrl(),
           offline?.fetchBytes,
           offline?.split,
         ).then(

@@ -25,8 +25,12 @@ export function bundledModelBytes(): FetchModelBytes | null {
   return data ? () => Promise.resolve(decodeBase64(data.model)) : null;
 }
 
-/** Answers the MNIST loader's file requests from the inlined subset, or null in the normal build. */
-export function bundledMnist(): { fetchBytes: FetchBytes; split: NonNullable<typeof BUNDLED>['split'] } | null {
+/**
+ * Answers the MNIST loader's file requests from the inlined subset, or null in
+ * the normal build. Its base URL names no place: a blob: worker has no folder
+ * to resolve against.
+ */
+export function bundledMnist(): { baseUrl: string; fetchBytes: FetchBytes; split: NonNullable<typeof BUNDLED>['split'] } | null {
   const data = BUNDLED;
   if (!data) return null;
   const fetchBytes: FetchBytes = (url) => {
@@ -36,5 +40,5 @@ export function bundledMnist(): { fetchBytes: FetchBytes; split: NonNullable<typ
     const bytes = decodeBase64(text);
     return Promise.resolve(new Response(bytes, { headers: { 'Content-Length': String(bytes.byteLength) } }));
   };
-  return { fetchBytes, split: data.split };
+  return { baseUrl: 'bundled:/data/mnist/', fetchBytes, split: data.split };
 }
