@@ -23,8 +23,16 @@ export function setUpEmbed(options: EmbedOptions, worker: WorkerClient): Chrome 
   for (const selector of ['.app-header', '.app-footer', '[data-skip]']) document.querySelector(selector)?.remove();
   initFixedTheme(options.theme);
 
-  void whenVisible(must(document, '#main', HTMLElement)).then(() => worker.start());
-  window.addEventListener('pagehide', () => worker.dispose());
+  // data-worker says where the worker is (a deck's test counts the running ones).
+  html.dataset.worker = 'waiting';
+  void whenVisible(must(document, '#main', HTMLElement)).then(() => {
+    worker.start();
+    html.dataset.worker = 'running';
+  });
+  window.addEventListener('pagehide', () => {
+    worker.dispose();
+    html.dataset.worker = 'stopped';
+  });
   // A page brought back from the back-forward cache has lost its worker: start afresh.
   window.addEventListener('pageshow', (e) => {
     if (e.persisted) location.reload();
