@@ -69,6 +69,26 @@ describe('embed view', () => {
     });
   }
 
+  test('keys reach an embed only while it has focus', async () => {
+    const view = VIEWS[4]; // the optimizer race: → steps, r resets
+    const s = await openEmbed(env.browser, `${env.server.url}?embed${view.hash}`, view, { width: 960, height: 600 });
+    const { page } = s;
+    const t = () => page.evaluate(() => window.__mlpLab.snapshot().view.t);
+    try {
+      await page.locator('.lab-race [data-action="reset"]').click();
+      await page.waitForFunction(() => window.__mlpLab.snapshot().view.t === 0, null, WAIT);
+      await page.evaluate(() => document.activeElement?.blur()); // focus on the page, as when the deck around it has it
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await t(), 0, 'a key pressed outside the widget does not step it');
+      await page.locator('.widget-head h1').click(); // clicking the widget gives it the keys
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => window.__mlpLab.snapshot().view.t > 0, null, WAIT);
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+
   test('scale 1.5 and the dark theme in a 1920×1080 frame: it fits, and a 7 drawn on the enlarged pad reads as 7', async () => {
     const view = VIEWS[0];
     const s = await openEmbed(env.browser, `${env.server.url}?embed&scale=1.5&theme=dark#/draw?model=pretrained`, view, { width: 1920, height: 1080 });
