@@ -7,8 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DIGITS } from './digit-strokes.mjs';
-import { openPage, screenshot, since, withBrowser } from './helpers.mjs';
+import { drawAndRead, openPage, screenshot, since, withBrowser } from './helpers.mjs';
 import { widgets } from './routes.mjs';
 
 const WAIT = { timeout: 20_000 };
@@ -110,15 +109,7 @@ describe('embed view', () => {
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
       const box = await page.locator('.pad-canvas').boundingBox();
       assert.ok(box.width > 600, `the pad is large on screen (${Math.round(box.width)} px)`);
-      for (const stroke of DIGITS[7]) {
-        const [first, ...rest] = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height]);
-        await page.mouse.move(...first);
-        await page.mouse.down();
-        for (const p of rest) await page.mouse.move(...p);
-        await page.mouse.up();
-      }
-      await page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.current === 'true', null, WAIT);
-      assert.equal(await page.locator('.readout').getAttribute('data-digit'), '7');
+      assert.equal(await drawAndRead(page, 7, WAIT), '7');
       await screenshot(page, 'embed-draw-1920x1080-scale1.5-dark');
       s.assertClean();
     } finally {

@@ -11,8 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DIGITS } from './digit-strokes.mjs';
-import { DIST, launchBrowser, screenshot, since } from './helpers.mjs';
+import { DIST, drawAndRead, launchBrowser, screenshot, since } from './helpers.mjs';
 
 const WAIT = { timeout: 30_000 };
 const FILE = path.join(DIST, 'mlp-lab.html');
@@ -39,19 +38,6 @@ async function openFile(browser, hash, initScript = null) {
   return { page, problems, requests, close: () => context.close() };
 }
 
-async function drawSeven(page) {
-  const box = await page.locator('.pad-canvas').boundingBox();
-  for (const stroke of DIGITS[7]) {
-    const [first, ...rest] = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height]);
-    await page.mouse.move(...first);
-    await page.mouse.down();
-    for (const p of rest) await page.mouse.move(...p);
-    await page.mouse.up();
-  }
-  await page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.current === 'true', null, WAIT);
-  return page.locator('.readout').getAttribute('data-digit');
-}
-
 describe('the single file from file://', () => {
   let browser = null;
   before(async () => {
@@ -69,7 +55,7 @@ describe('the single file from file://', () => {
     try {
       await s.page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.state === 'ready', null, WAIT);
       assert.match(await s.page.locator('.model-label').innerText(), /^pretrained model \(99\.0%\)$/);
-      assert.equal(await drawSeven(s.page), '7');
+      assert.equal(await drawAndRead(s.page, 7, WAIT), '7');
       await screenshot(s.page, 'offline-draw-7');
       const outside = s.requests.filter((u) => !/^(data|blob):/.test(u) && u !== `${pathToFileURL(FILE).href}#/draw` && u !== pathToFileURL(FILE).href);
       assert.deepEqual(outside, [], 'only the file itself is loaded');

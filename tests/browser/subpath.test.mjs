@@ -10,8 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DIGITS } from './digit-strokes.mjs';
-import { DIST, launchBrowser, openPage, requireBuild, screenshot } from './helpers.mjs';
+import { DIST, drawAndRead, launchBrowser, openPage, requireBuild, screenshot } from './helpers.mjs';
 import { mimeType } from '../../scripts/serve.mjs';
 
 const WAIT = { timeout: 20_000 };
@@ -55,16 +54,7 @@ describe('dist/ under a sub-path of a plain static host', () => {
     page.on('request', (r) => requested.push(r.url()));
     try {
       await page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.state === 'ready', null, WAIT);
-      const box = await page.locator('.pad-canvas').boundingBox();
-      for (const stroke of DIGITS[7]) {
-        const [first, ...rest] = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height]);
-        await page.mouse.move(...first);
-        await page.mouse.down();
-        for (const p of rest) await page.mouse.move(...p);
-        await page.mouse.up();
-      }
-      await page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.current === 'true', null, WAIT);
-      assert.equal(await page.locator('.readout').getAttribute('data-digit'), '7');
+      assert.equal(await drawAndRead(page, 7, WAIT), '7');
       assert.equal(await page.evaluate(() => document.querySelector('link[rel="icon"]').href), `${base}favicon.svg`);
       await screenshot(page, 'subpath-draw-7');
 
