@@ -117,3 +117,4 @@ async function driveXor(page) {
   await frame.locator('[data-action="pause"][disabled]').waitFor(WAIT);
   assert.ok((await states()).length >= 2);
 }
+

@@ -99,6 +99,62 @@ describe('embed view', () => {
     }
   });
 
+  test('in a host page: a frame below the fold starts no worker until seen; hidden, a playing race pauses and plays again when seen; ready, state and height arrive', async () => {
+    const s = await openPage(env.browser, 'about:blank', { viewport: { width: 1100, height: 700 } });
+    const { page } = s;
+    const embed = (hash) => `${env.server.url}?embed${hash}`;
+    // A course page: one frame at the top, one far below it.
+    await page.route(`${env.server.url}host.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><body style="margin:0">
+          <iframe id="top" src="${embed('#/optimizers?tab=race&speed=slow')}" width="960" height="600"></iframe>
+          <div style="height:1600px"></div>
+          <iframe id="below" src="${embed('#/xor')}" width="960" height="600"></iframe>
+          <script>
+            window.heard = [];
+            addEventListener('message', (e) => {
+              const id = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source)?.id;
+              if (e.data?.mlpLab === 1) heard.push({ id, ...e.data });
+            });
+          </script></body>`,
+      }),
+    );
+    try {
+      await page.goto(`${env.server.url}host.html`);
+      const frame = async (id) => (await page.locator(`#${id}`).elementHandle()).contentFrame();
+      const heard = (id, type) => page.evaluate(([i, t]) => window.heard.filter((m) => m.id === i && m.type === t), [id, type]);
+      await page.waitForFunction(() => window.heard.some((m) => m.id === 'top' && m.type === 'ready'), null, WAIT);
+      const top = await frame('top');
+      const below = await frame('below');
+      await below.locator('.widget').waitFor(WAIT);
+      assert.equal(await below.evaluate(() => document.documentElement.dataset.worker), 'waiting', 'the frame below the fold has not started its worker');
+      assert.equal((await heard('top', 'height')).length > 0, true, 'a height message');
+      const [ready] = await heard('top', 'ready');
+      assert.deepEqual(ready.commands, ['play', 'pause', 'step', 'reset']);
+
+      await page.evaluate(() => document.getElementById('top').contentWindow.postMessage({ mlpLab: 1, type: 'play' }, '*'));
+      await top.waitForFunction(() => window.__mlpLab.snapshot().view.playing, null, WAIT);
+      await page.evaluate(() => window.scrollTo(0, 1800)); // the top frame leaves the screen, the other comes in
+      await top.waitForFunction(() => !window.__mlpLab.snapshot().view.playing, null, WAIT);
+      const paused = await top.evaluate(() => window.__mlpLab.snapshot().view);
+      assert.ok(paused.t < paused.end, `paused mid-way (step ${paused.t} of ${paused.end}), not finished`);
+      await page.waitForFunction(() => window.heard.some((m) => m.id === 'below' && m.type === 'ready'), null, WAIT);
+      assert.equal(await below.evaluate(() => document.documentElement.dataset.worker), 'running', 'seen, it started its worker');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await top.waitForFunction(() => window.__mlpLab.snapshot().view.playing, null, WAIT);
+
+      await page.evaluate(() => document.getElementById('top').contentWindow.postMessage({ mlpLab: 1, type: 'set', settings: { surface: 'rosenbrock', nope: 1 } }, '*'));
+      await page.waitForFunction(() => window.heard.some((m) => m.type === 'state' && /surface=rosenbrock/.test(m.link)), null, WAIT);
+      const state = (await heard('top', 'state')).find((m) => /surface=rosenbrock/.test(m.link));
+      assert.match(state.link, /^http:\/\/127\.0\.0\.1:\d+\/#\/optimizers\?.*tab=race/, 'the link reopens it in the site');
+      assert.deepEqual(state.problems, ['Unknown setting “nope” in the link was ignored.']);
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+
   test('scale 1.5 and the dark theme in a 1920×1080 frame: it fits, and a 7 drawn on the enlarged pad reads as 7', async () => {
     const view = VIEWS.find((v) => v.name === 'draw');
     const s = await openEmbed(env.browser, `${env.server.url}?embed&scale=1.5&theme=dark#/draw?model=pretrained`, view, { width: 1920, height: 1080 });

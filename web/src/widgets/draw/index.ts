@@ -6,6 +6,7 @@
 // e.g. for a slide; the default reads with the person's pick).
 
 import './draw.css';
+import './embed.css';
 import type { DigitModelStatus, DigitPrediction } from '../../protocol.ts';
 import { DIGIT_MODEL_CHANGED, libraryOf, useForDraw } from '../../model/digit-model.ts';
 import { describeStorageError, type LibraryModel } from '../../model/library.ts';

@@ -32,9 +32,10 @@ export function connectToHost(target: BridgeTarget, ready: Promise<unknown>): ()
   let stopped = false;
   let lastLink = '';
   let lastHeight = -1;
+  let setting = false;
   const state = (problems: readonly StateProblem[] = []): void => {
     const link = target.link();
-    if (!connected || (link === lastLink && problems.length === 0)) return;
+    if (!connected || setting || (link === lastLink && problems.length === 0)) return;
     lastLink = link;
     postToHost({ mlpLab: MLP_LAB, type: 'state', route: target.route, link, settings: target.params(), problems: problems.map(describeProblem) });
   };
@@ -48,8 +49,15 @@ export function connectToHost(target: BridgeTarget, ready: Promise<unknown>): ()
     if (e.source !== window.parent || !connected) return;
     const command = parseHostCommand(e.data);
     if (!command) return;
-    if (command.type === 'set') state(target.set(command.settings));
-    else target.player[command.type]?.();
+    if (command.type !== 'set') {
+      target.player[command.type]?.();
+      return;
+    }
+    // One state message for a set, with what it could not use.
+    setting = true;
+    const problems = target.set(command.settings);
+    setting = false;
+    state(problems);
   };
   const resize = new ResizeObserver(height);
   const stopWrites = target.onWrite(() => state());

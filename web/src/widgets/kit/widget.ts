@@ -8,6 +8,7 @@
 // See web/src/widgets/xor/index.ts for a small example.
 
 import './kit.css';
+import './embed.css';
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
 import type { RequestBody, RequestType, Results } from '../../protocol.ts';
 import { describeProblem, type StateProblem, type Table, type Values } from '../../state/url-state.ts';

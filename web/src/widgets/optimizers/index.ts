@@ -5,6 +5,7 @@
 // link, and each view draws itself.
 
 import './optimizers.css';
+import './embed.css';
 import { h } from '../../ui/dom.ts';
 import { defineWidget, type Kit } from '../kit/widget.ts';
 import { createNetworkTab } from './network-tab.ts';

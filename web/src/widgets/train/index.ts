@@ -7,6 +7,7 @@
 // live in the link. Every number shown comes from the WASM core.
 
 import './train.css';
+import './embed.css';
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
 import { libraryOf } from '../../model/digit-model.ts';
 import { messageOf } from '../../errors.ts';

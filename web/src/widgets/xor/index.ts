@@ -3,6 +3,7 @@
 // from the WASM core through the worker; this file only sends and draws.
 
 import './xor.css';
+import './embed.css';
 import type { PerceptronSummary, ProgressEvent, RequestBody, RequestType, RunState } from '../../protocol.ts';
 import { GATE_INPUTS } from '../../protocol.ts';
 import { createLineChart } from '../../plots/line-chart.ts';
