@@ -79,6 +79,35 @@ describe('embed view', () => {
     });
   }
 
+  test('the Embed action in the site: a snippet with the settings, the size chosen, a live preview of exactly that frame', async () => {
+    const s = await openPage(env.browser, `${env.server.url}#/xor?gate=and&hidden=3`);
+    const { page } = s;
+    try {
+      await page.locator('.widget[data-ready]').waitFor(WAIT);
+      await page.getByRole('button', { name: 'Embed' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Embed this widget' });
+      await dialog.waitFor(WAIT);
+      const code = () => dialog.getByRole('textbox', { name: 'The iframe to paste' }).inputValue();
+      assert.match(await code(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#\/xor\?gate=and&amp;hidden=3" width="960" height="600" title="Perceptron vs MLP on logic gates"/);
+      await dialog.getByLabel('Frame', { exact: true }).selectOption({ label: '1280 × 720' });
+      await dialog.getByLabel('Text size', { exact: true }).selectOption({ label: '1.25×' });
+      await dialog.getByLabel('Colours', { exact: true }).selectOption('dark');
+      assert.match(await code(), /\?embed&amp;scale=1\.25&amp;theme=dark#\/xor\?gate=and&amp;hidden=3" width="1280" height="720"/);
+      const preview = dialog.locator('.embed-preview iframe');
+      assert.match(await preview.getAttribute('src'), /\?embed&scale=1\.25&theme=dark#\/xor\?gate=and&hidden=3$/);
+      const inner = await (await preview.elementHandle()).contentFrame();
+      await inner.locator('.widget[data-ready]').waitFor(WAIT);
+      assert.equal(await inner.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      assert.equal(await inner.locator('select[name="gate"]').inputValue(), 'and', 'the preview opens with the settings');
+      await screenshot(page, 'embed-dialog-xor');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      assert.equal(await page.locator('.embed-preview iframe').count(), 0, 'closing drops the preview and its worker');
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+
   test('keys reach an embed only while it has focus', async () => {
     const view = VIEWS.find((v) => v.name === 'optimizers-race'); // → steps, r resets
     const s = await openEmbed(env.browser, `${env.server.url}?embed${view.hash}`, view, { width: 960, height: 600 });

@@ -37,7 +37,8 @@ export function createEmbedButton(source: EmbedSource, announce: (text: string) 
   const note = h('p', { class: 'hint' });
   const previewBox = h('div', { class: 'embed-preview', 'aria-label': 'Preview' });
   const close = h('button', { type: 'button', class: 'button small', 'data-action': 'close' }, 'Close');
-  const field = (label: string, control: HTMLElement): HTMLElement => h('label', { class: 'field', for: control.id }, label, control);
+  // The label beside its control, not around it: a select's options would join its name.
+  const field = (label: string, control: HTMLElement): HTMLElement => h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
   const dialog = h(
     'dialog',
     { class: 'embed-dialog', 'aria-labelledby': `${id}-title` },
