@@ -1,7 +1,8 @@
 // The embed view (?embed), as a slide shows it: every widget (the Optimizers
 // lab's three views too) at 960×600 and 1280×720 shows no site navigation,
 // fits its frame without page scrolling (nothing hidden by overflow: the
-// page's own scroll size is measured) and logs no error; screenshots kept.
+// page's own scroll size is measured, and every panel tab is opened to see
+// that it does not scroll inside either) and logs no error; screenshots kept.
 // Then a 1920×1080 frame at scale 1.5 in the dark theme, where a 7 drawn with
 // the mouse on the enlarged pad is still read as 7.
 
@@ -43,6 +44,25 @@ function measure(page) {
   }));
 }
 
+/** The embed's panels (its tabs) that would scroll inside themselves; each tab is opened in turn, then the first again. */
+function overflowingPanels(page) {
+  return page.evaluate(async () => {
+    const over = [];
+    for (const side of document.querySelectorAll('.embed-side')) {
+      if (side.offsetParent === null) continue; // an Optimizers view not shown
+      const tabs = [...side.querySelectorAll('[role="tab"]')].filter((t) => !t.hidden);
+      for (const tab of tabs) {
+        tab.click();
+        await new Promise(requestAnimationFrame);
+        const panel = document.getElementById(tab.getAttribute('aria-controls'));
+        if (panel.scrollHeight > panel.clientHeight + 1) over.push(`${tab.textContent} (${panel.scrollHeight - panel.clientHeight} px)`);
+      }
+      tabs[0]?.click();
+    }
+    return over;
+  });
+}
+
 async function openEmbed(browser, url, view, viewport, options = {}) {
   const s = await openPage(browser, url, { viewport, ...options });
   await s.page.locator('.widget[data-ready]').waitFor(WAIT);
@@ -66,6 +86,7 @@ describe('embed view', () => {
           assert.equal(m.header, false, `${view.name}: no site header, navigation or footer`);
           assert.ok(m.scrollHeight <= m.innerHeight, `${view.name} at ${width}×${height}: the page scrolls (${m.scrollHeight} px tall)`);
           assert.ok(m.scrollWidth <= m.innerWidth, `${view.name} at ${width}×${height}: the page scrolls sideways (${m.scrollWidth} px wide)`);
+          assert.deepEqual(await overflowingPanels(s.page), [], `${view.name} at ${width}×${height}: panels that scroll inside`);
           for (const action of ['share', 'embed']) assert.equal(await s.page.locator(`[data-action="${action}"]`).count(), 1, `${view.name}: ${action} action`);
           assert.match(await s.page.locator('.open-site').getAttribute('href'), /^http:\/\/127\.0\.0\.1:\d+\/#\//, 'Open in MLP Lab leads to the site, not the embed');
           await screenshot(s.page, `embed-${view.name}-${width}x${height}`);

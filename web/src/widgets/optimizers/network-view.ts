@@ -83,7 +83,7 @@ export function createNetworkView(ctx: TabContext, controls: HTMLElement) {
   const element = h(
     'div',
     { class: 'lab-panel lab-net' },
-    labGrid(ctx, controls, mapCard, charts, 'Loss curves'),
+    labGrid(ctx, controls, mapCard, charts, [{ label: 'Loss curves', content: [charts] }]),
   );
 
   return { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox };

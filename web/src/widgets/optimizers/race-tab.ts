@@ -113,17 +113,14 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
     logY: true,
     height: 168,
   });
-  const side = h(
-    'div',
-    { class: 'lab-charts' },
-    card('Optimizers', 'lab-legend-card', [], legend.element),
-    card('Loss against steps', 'lab-chart', [pngButton('loss against steps', 'race-loss', () => chart.snapshot())], chartHost),
-  );
+  const legendCard = card('Optimizers', 'lab-legend-card', [], legend.element);
+  const chartCard = card('Loss against steps', 'lab-chart', [pngButton('loss against steps', 'race-loss', () => chart.snapshot())], chartHost);
+  const side = h('div', { class: 'lab-charts' }, legendCard, chartCard);
 
   const element = h(
     'div',
     { class: 'lab-panel lab-race' },
-    labGrid(ctx, controls, mapCard, side, 'Optimizers'),
+    labGrid(ctx, controls, mapCard, side, [legendCard, { label: 'Loss', content: [h('div', { class: 'lab-charts' }, chartCard)] }]),
   );
 
   // ---- requests

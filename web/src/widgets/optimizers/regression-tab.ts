@@ -113,7 +113,7 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
   const element = h(
     'div',
     { class: 'lab-panel lab-gd' },
-    labGrid(ctx, controls, mapCard, charts, 'Loss curves'),
+    labGrid(ctx, controls, mapCard, charts, [{ label: 'Loss curves', content: [charts] }]),
   );
 
   // ---- requests
