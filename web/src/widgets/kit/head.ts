@@ -29,5 +29,6 @@ export function createHead(o: HeadOptions): HTMLElement {
     follow();
     actions.append(open);
   }
-  return h('header', { class: 'widget-head' }, h('div', { class: 'widget-title' }, h('h1', {}, o.title), h('p', { class: 'lede' }, ...o.lede)), actions);
+  // The title and the actions share the first line; the lede has the whole width under them.
+  return h('header', { class: 'widget-head' }, h('h1', {}, o.title), actions, h('p', { class: 'lede' }, ...o.lede));
 }
