@@ -37,7 +37,11 @@ export interface ControlHandlers {
 }
 
 export interface Controls {
+  /** The bar: the player, then the fields. */
   readonly element: HTMLElement;
+  /** Its two halves, for the embed view (the player by the figure, the fields in a tab). */
+  readonly player: HTMLElement;
+  readonly fields: HTMLElement;
   show(s: PlaygroundSettings): void;
   /** Where training stands; `busy` while a network is built or replayed to the link's epoch. */
   setRun(state: RunState | 'busy', epoch: number): void;
@@ -67,27 +71,26 @@ export function createControls(v: Vocabulary, table: PlaygroundTable, handlers: 
     },
   });
 
-  const element = h(
-    'section',
-    { class: 'card controls-bar', 'aria-label': 'Training' },
-    h('div', { class: 'player-group' }, reset, play, step, h('div', { class: 'epoch-box' }, h('span', { class: 'epoch-label' }, 'Epoch'), epoch)),
-    h(
-      'div',
-      { class: 'bar-fields' },
-      binder.bind('opt', selectField({ label: 'Optimizer', name: 'opt', options: labelled(table.opt.values, OPTIMIZER_LABELS), value: 'sgd', onChange: (x) => onChange({ opt: x }) })),
-      binder.bind('lr', numberChoiceField({ label: 'Learning rate', name: 'lr', options: RATES.map((r) => ({ value: r, label: String(r) })), value: 0.03, onChange: (x) => onChange({ lr: x }) })),
-      binder.bind('act', selectField({ label: 'Activation', name: 'act', options: labelled(table.act.values, ACTIVATION_LABELS), value: 'tanh', onChange: (x) => onChange({ act: x }) })),
-      binder.bind('reg', selectField({ label: 'Regularization', name: 'reg', options: labelled(table.reg.values, REG_LABELS), value: 'none', onChange: (x) => onChange({ reg: x }) })),
-      binder.bind('rate', numberChoiceField({ label: 'Regularization rate', name: 'rate', options: PENALTIES.map((r) => ({ value: r, label: String(r) })), value: 0, onChange: (x) => onChange({ rate: x }) })),
-      binder.bind('init', selectField({ label: 'Initial weights', name: 'init', options: labelled(table.init.values, INIT_LABELS), value: 'glorot_uniform', onChange: (x) => onChange({ init: x }) })),
-      binder.bind('wseed', numberField({ label: 'Weight seed', name: 'wseed', value: 1, min: v.limits.seed.min, max: v.limits.seed.max, integer: true, onChange: (x) => onChange({ wseed: x }) })),
-      binder.bind('speed', selectField({ label: 'Speed', name: 'speed', options: (Object.keys(SPEEDS) as Speed[]).map((k) => ({ value: k, label: SPEEDS[k].label })), value: 'normal', onChange: (x) => onChange({ speed: x }) })),
-      preset.element,
-    ),
+  const player = h('div', { class: 'player-group' }, reset, play, step, h('div', { class: 'epoch-box' }, h('span', { class: 'epoch-label' }, 'Epoch'), epoch));
+  const fields = h(
+    'div',
+    { class: 'bar-fields' },
+    binder.bind('opt', selectField({ label: 'Optimizer', name: 'opt', options: labelled(table.opt.values, OPTIMIZER_LABELS), value: 'sgd', onChange: (x) => onChange({ opt: x }) })),
+    binder.bind('lr', numberChoiceField({ label: 'Learning rate', name: 'lr', options: RATES.map((r) => ({ value: r, label: String(r) })), value: 0.03, onChange: (x) => onChange({ lr: x }) })),
+    binder.bind('act', selectField({ label: 'Activation', name: 'act', options: labelled(table.act.values, ACTIVATION_LABELS), value: 'tanh', onChange: (x) => onChange({ act: x }) })),
+    binder.bind('reg', selectField({ label: 'Regularization', name: 'reg', options: labelled(table.reg.values, REG_LABELS), value: 'none', onChange: (x) => onChange({ reg: x }) })),
+    binder.bind('rate', numberChoiceField({ label: 'Regularization rate', name: 'rate', options: PENALTIES.map((r) => ({ value: r, label: String(r) })), value: 0, onChange: (x) => onChange({ rate: x }) })),
+    binder.bind('init', selectField({ label: 'Initial weights', name: 'init', options: labelled(table.init.values, INIT_LABELS), value: 'glorot_uniform', onChange: (x) => onChange({ init: x }) })),
+    binder.bind('wseed', numberField({ label: 'Weight seed', name: 'wseed', value: 1, min: v.limits.seed.min, max: v.limits.seed.max, integer: true, onChange: (x) => onChange({ wseed: x }) })),
+    binder.bind('speed', selectField({ label: 'Speed', name: 'speed', options: (Object.keys(SPEEDS) as Speed[]).map((k) => ({ value: k, label: SPEEDS[k].label })), value: 'normal', onChange: (x) => onChange({ speed: x }) })),
+    preset.element,
   );
+  const element = h('section', { class: 'card controls-bar', 'aria-label': 'Training' }, player, fields);
 
   return {
     element,
+    player,
+    fields,
     show(s) {
       binder.sync(s);
       preset.set('');

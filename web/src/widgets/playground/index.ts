@@ -80,16 +80,14 @@ function setup(kit: Kit<PlaygroundTable>) {
   const output = createOutputView({ maxDrawn: v.playground.limits.drawn.max, onChange: change });
   const loss = createLossView();
 
-  kit.body.append(
-    h(
-      'div',
-      { class: 'pg-grid' },
-      h('div', { class: 'pg-bar' }, controls.element, errors.element),
-      data.element,
-      network.element,
-      h('div', { class: 'pg-side' }, loss.element, output.element),
-    ),
-  );
+  // The figure: the network, the loss and the output (in the site its parts
+  // are cells of the page's grid; in an embed it is the frame's figure, with
+  // the player in its slot and the bar's fields and the data as tabs).
+  const playerSlot = h('div', { class: 'pg-player' });
+  const figure = h('div', { class: 'pg-figure' }, playerSlot, network.element, h('div', { class: 'pg-side' }, loss.element, output.element));
+  kit.body.append(h('div', { class: 'pg-grid' }, h('div', { class: 'pg-bar' }, controls.element, errors.element), data.element, figure));
+  const embedded = kit.root.hasAttribute('data-embed');
+  if (embedded) playerSlot.append(controls.player, errors.element);
 
   function paintOutput(): void {
     if (!lastMaps) return;
