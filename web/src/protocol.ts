@@ -36,7 +36,7 @@ import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
 // The decision-boundary playground's `pg-…` requests, likewise.
 import type { PlaygroundRequest, PlaygroundResults } from './protocol-playground.ts';
 
-export type Flavour = 'simd' | 'scalar';
+export type Flavour = 'simd' | 'scalar' | 'threads';
 
 export const GATES = ['and', 'or', 'nand', 'nor', 'xor', 'xnor'] as const;
 export type GateName = (typeof GATES)[number];
