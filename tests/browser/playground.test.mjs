@@ -3,6 +3,7 @@
 // climb; look at one neuron's own map by hovering it and from the keyboard;
 // add a point by clicking the map; pause, and the link reopens the same
 // picture, bit for bit. Passes an axe audit with a trained network on screen.
+// On a touch screen: a tap adds a point, a tapped neuron stays large.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -144,6 +145,34 @@ describe('decision-boundary playground', () => {
         await again.close();
       }
       console.log(`playground test in ${since(t0)} ms`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('touch: a tap on the map adds a point, a tapped neuron stays shown large, the data can be cleared', async () => {
+    const s = await openPage(env.browser, `${env.server.url}#/playground?data=gauss`, { viewport: { width: 960, height: 900 }, hasTouch: true });
+    const { page } = s;
+    try {
+      await settled(page);
+      await page.getByText('orange', { exact: true }).tap();
+      const at = await mapPoint(page, -3, 3);
+      await page.touchscreen.tap(at.x, at.y);
+      await page.waitForFunction(() => /pts=-3_3_0(&|$)/.test(location.hash), null, WAIT);
+      await page.locator(`${widget} .drawn-count`).filter({ hasText: '1 point drawn' }).waitFor(WAIT);
+      await settled(page);
+
+      const neuron = page.getByRole('button', { name: 'Hidden layer 1, neuron 2', exact: true });
+      await neuron.tap();
+      await page.locator(`${widget} [data-role="caption"]`).filter({ hasText: 'Hidden layer 1, neuron 2, shown large' }).waitFor(WAIT);
+      assert.equal(await neuron.getAttribute('aria-pressed'), 'true', 'the tapped neuron is pinned');
+      await page.waitForTimeout(300);
+      assert.match(await text(page, 'caption'), /Hidden layer 1, neuron 2, shown large/, 'still shown after the finger lifts');
+      await screenshot(page, 'playground-touch');
+
+      await page.getByRole('button', { name: 'Clear drawn' }).tap();
+      await page.waitForFunction(() => !location.hash.includes('pts='), null, WAIT);
+      s.assertClean();
     } finally {
       await s.close();
     }

@@ -126,15 +126,16 @@ test('a network trained to epoch N is the same bits however its training was sli
   );
 });
 
-test('the data and the features are the same bits in the SIMD and the scalar build', async () => {
-  const [simd, scalar] = await Promise.all(flavours.map(loadModule));
+test('the data and the features are the same bits in every build (SIMD, scalar, threads)', async () => {
+  const [simd, ...others] = await Promise.all(flavours.map(loadModule));
   for (const set of ['circle', 'xor', 'gauss', 'spiral', 'plane', 'multigauss']) {
     const spec = { set, classes: 2, points: 300, noise: 0.3, trainPercent: 40, seed: 9, drawn: new Float32Array([1, 2, set === 'plane' || set === 'multigauss' ? 0.5 : 1]) };
     const a = simd.playgroundData(spec);
-    const b = scalar.playgroundData(spec);
-    assert.deepEqual(b, a, set);
     const names = simd.vocabulary().playground.features;
-    assert.deepEqual(scalar.playgroundFeatures(a.x, names), simd.playgroundFeatures(a.x, names), `${set} features`);
+    for (const [i, other] of others.entries()) {
+      assert.deepEqual(other.playgroundData(spec), a, `${set} (${flavours[i + 1]})`);
+      assert.deepEqual(other.playgroundFeatures(a.x, names), simd.playgroundFeatures(a.x, names), `${set} features (${flavours[i + 1]})`);
+    }
   }
 });
 

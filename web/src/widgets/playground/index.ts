@@ -7,6 +7,8 @@
 // WASM core in the worker (a training job); this file wires the views.
 
 import './playground.css';
+import './network.css';
+import './output.css';
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
 import type { NeuronRef, PgMaps } from '../../protocol-playground.ts';
 import { h } from '../../ui/dom.ts';

@@ -145,12 +145,17 @@ export function createRun(kit: Kit<PlaygroundTable>, vocabulary: Vocabulary, vie
     if (p.epochsEnded.length > 0) view.epochs(p.epochsEnded);
     if (p.state === 'diverged') view.fail({ message: `Training diverged: ${p.message}`, field: null });
     const replaying = replayTo > 0;
-    if (replaying && p.state === 'finished' && p.epoch >= replayTo) {
+    if (replaying && p.state === 'diverged') {
+      replayTo = 0;
+      setState('diverged');
+    } else if (replaying && p.state === 'finished' && p.epoch >= replayTo) {
       replayTo = 0;
       setState('idle');
       if (playAfter) startPlaying();
     } else if (!replaying) {
       setState(p.state === 'finished' ? 'paused' : p.state);
+    } else {
+      setState('busy'); // the epoch counts up to the link's while it is trained again
     }
     // The link follows the picture: reopened, it trains to this epoch again.
     if (!replaying && kit.settings().at !== epoch) kit.update({ at: epoch });
