@@ -9,6 +9,7 @@
 import './playground.css';
 import './network.css';
 import './output.css';
+import './embed.css';
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
 import type { NeuronRef, PgMaps } from '../../protocol-playground.ts';
 import { h } from '../../ui/dom.ts';
@@ -145,6 +146,7 @@ function setup(kit: Kit<PlaygroundTable>) {
     data.show(next);
     const k = classesOf(v as Vocabulary, next);
     network.show(next, k === 0 ? 1 : k);
+    figure.dataset.layers = String(next.layers.length);
     output.show(next);
     output.setClasses(k);
   }
@@ -181,6 +183,8 @@ function setup(kit: Kit<PlaygroundTable>) {
 
   return {
     apply,
+    player: { play, pause, step: () => run.step(), reset, running: () => run.running() },
+    parts: { main: figure, panels: [{ label: 'Training', content: [controls.fields] }, data.element] },
     keys: {
       ' ': () => (run.running() ? pause() : play()),
       ArrowRight: () => run.step(),

@@ -93,9 +93,11 @@ export function createNetworkView(o: NetworkViewOptions): NetworkView {
     return { el, tile };
   }
 
-  function column(title: string, controls: HTMLElement | null, nodes: HTMLElement[]): HTMLElement {
+  function column(title: string | HTMLElement, controls: HTMLElement | null, nodes: HTMLElement[]): HTMLElement {
     return h('div', { class: 'net-column' }, h('div', { class: 'column-head' }, h('span', { class: 'column-title' }, title), controls), h('div', { class: 'column-nodes' }, ...nodes));
   }
+  // "8 neurons"; a narrow frame shows the number alone.
+  const unitsTitle = (units: number): HTMLElement => h('span', {}, String(units), h('span', { class: 'unit-word' }, ` neuron${units === 1 ? '' : 's'}`));
 
   function unitControls(l: number, units: number): HTMLElement {
     const more = h('button', { type: 'button', class: 'button tiny', 'aria-label': `Add a unit to hidden layer ${l + 1}`, disabled: units >= MAX_UNITS }, '+');
@@ -131,7 +133,7 @@ export function createNetworkView(o: NetworkViewOptions): NetworkView {
     );
     columns.replaceChildren(
       column('Features', null, featureNodes.map((n) => n.el)),
-      ...next.layers.map((units, l) => column(`${units} neuron${units === 1 ? '' : 's'}`, unitControls(l, units), (layerNodes[l] ?? []).map((n) => n.el))),
+      ...next.layers.map((units, l) => column(unitsTitle(units), unitControls(l, units), (layerNodes[l] ?? []).map((n) => n.el))),
       column('Output', null, (layerNodes[out] ?? []).map((n) => n.el)),
     );
     // Links: into hidden layer 1 from the active features, then layer to layer.
