@@ -30,7 +30,7 @@ export interface SharedHandle<T> extends Handle {
 export type ActivationName =
   | 'identity' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softmax';
 export type LossName = 'softmax_cross_entropy' | 'mse' | 'binary_cross_entropy';
-export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros';
+export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros' | 'standard_normal';
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 
 export interface LayerSpec {
@@ -45,7 +45,7 @@ export interface LayerSpec {
 export interface NetworkSpec {
   /** Input features, limits.inputs: 1 to 4096 (784 for MNIST). */
   inputs: number;
-  /** limits.hiddenLayers: 0 to 8 hidden layers, then the output layer (last). */
+  /** limits.hiddenLayers: 0 to 10 hidden layers, then the output layer (last). */
   layers: LayerSpec[];
   /** Default 'softmax_cross_entropy'. */
   loss?: LossName;
