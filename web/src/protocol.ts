@@ -31,6 +31,8 @@ import type {
 import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
 // The history lessons' `lesson-…` requests, likewise.
 import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
+// The theory lessons' `theory-…` requests and events, likewise.
+import type { TheoryEvent, TheoryRequest, TheoryResults } from './protocol-theory.ts';
 
 export type Flavour = 'simd' | 'scalar';
 
@@ -258,6 +260,7 @@ export interface DigitPrediction {
 export type Request =
   | LabRequest
   | LessonRequest
+  | TheoryRequest
   | OpenRequest
   | CloseRequest
   | StartRequest
@@ -369,7 +372,7 @@ export interface ModelFile {
 }
 
 /** What each request type answers with. */
-export interface Results extends LabResults, LessonResults {
+export interface Results extends LabResults, LessonResults, TheoryResults {
   open: OpenResult;
   close: { job: number };
   start: RunStatus;
@@ -468,7 +471,7 @@ export interface ErrorMessage {
   field?: string | null;
 }
 
-export type WorkerMessage = LabEvent | ReadyEvent | ProgressEvent | DataProgressEvent | ResultMessage | ErrorMessage;
+export type WorkerMessage = LabEvent | TheoryEvent | ReadyEvent | ProgressEvent | DataProgressEvent | ResultMessage | ErrorMessage;
 
 /** Ends an exhaustive switch: compiles only if every case was handled. */
 export function assertNever(value: never, what: string): never {

@@ -23,3 +23,13 @@ export function niceTicks(lo: number, hi: number, target: number): number[] {
 export function formatTick(v: number): string {
   return String(Number(v.toPrecision(6)));
 }
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 10ⁿ as an axis label: 1, 10, 10², 10⁻³ … */
+export function decadeLabel(e: number): string {
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  const digits = String(Math.abs(e)).split('').map((d) => SUPERSCRIPT[Number(d)] ?? '').join('');
+  return `10${e < 0 ? '⁻' : ''}${digits}`;
+}

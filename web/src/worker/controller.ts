@@ -8,6 +8,7 @@ import type { DataInfo, DataSource, Request } from '../protocol.ts';
 import { assertNever } from '../protocol.ts';
 import { isLabRequest } from '../protocol-lab.ts';
 import { isLessonRequest } from '../protocol-lessons.ts';
+import { isTheoryRequest } from '../protocol-theory.ts';
 import { fieldOf, messageOf } from '../errors.ts';
 import { DigitService } from './digits.ts';
 import * as engine from './engine.ts';
@@ -18,6 +19,7 @@ import { answerLab } from './lab/requests.ts';
 import { answerLesson } from './lessons.ts';
 import { loadMnist } from './mnist.ts';
 import { Scheduler } from './scheduler.ts';
+import { answerTheory } from './theory/requests.ts';
 
 export class Controller {
   private readonly scheduler: Scheduler;
@@ -53,6 +55,10 @@ export class Controller {
     }
     if (isLessonRequest(req)) {
       answerLesson(this.mod, this.host, req);
+      return;
+    }
+    if (isTheoryRequest(req)) {
+      answerTheory(this.mod, this.scheduler, this.host, req);
       return;
     }
     const post = this.host.post.bind(this.host);
