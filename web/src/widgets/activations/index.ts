@@ -31,7 +31,8 @@ function setup(kit: Kit<typeof ACTIVATIONS_STATE>) {
   const moveTo = (z: number): void => {
     const span = spanOf(settings);
     const step = 1 / 40;
-    change({ z: Math.max(-span, Math.min(span, Math.round(z / step) * step)) });
+    // On the sampled grid, written without float noise (−2.475, not −2.4750000000000001).
+    change({ z: Number(Math.max(-span, Math.min(span, Math.round(z / step) * step)).toFixed(3)) });
   };
 
   const plots = FUNCTIONS.map((info) => createCurvePlot(info, moveTo));

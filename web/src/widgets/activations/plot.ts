@@ -59,6 +59,7 @@ export function createCurvePlot(info: FunctionInfo, onCursor: (z: number) => voi
   svg.addEventListener('pointerdown', (e) => {
     if (e.button > 0) return;
     dragging = true;
+    svg.dataset.pointer = e.pointerType; // mouse, touch or pen: what moved the cursor last
     svg.setPointerCapture(e.pointerId);
     onCursor(zAt(e));
   });
@@ -117,11 +118,11 @@ export function createCurvePlot(info: FunctionInfo, onCursor: (z: number) => voi
       svg.replaceChildren(...parts);
       const saturated = c.saturated.length > 0 && Array.from({ length: c.saturated.length / 2 }, (_, k) => k).some((k) => zc >= (c.saturated[2 * k] ?? 0) && zc <= (c.saturated[2 * k + 1] ?? 0));
       readout.replaceChildren(
-        h('span', { class: 'val f' }, `${info.symbol}(${num(zc, 3)}) = ${num(f, 4)}`),
+        h('span', { class: 'val f' }, `${info.symbol}(${num(zc, 4)}) = ${num(f, 4)}`),
         h('span', { class: 'val df' }, `${info.symbol}′ = ${num(d, 4)}`),
         ...(saturated ? [h('span', { class: 'flag' }, info.name === 'relu' ? 'dead' : 'saturated')] : []),
       );
-      svg.setAttribute('aria-label', `${info.title}: at z = ${num(zc, 3)}, f = ${num(f, 4)}, f′ = ${num(d, 4)}${saturated ? ' (saturated)' : ''}`);
+      svg.setAttribute('aria-label', `${info.title}: at z = ${num(zc, 4)}, f = ${num(f, 4)}, f′ = ${num(d, 4)}${saturated ? ' (saturated)' : ''}`);
       remark.textContent = info.remark({ z: zc, f, d, alpha });
     },
   };

@@ -64,7 +64,7 @@ export const FUNCTIONS: readonly FunctionInfo[] = [
     formula: 'σ(z) = 1 / (1 + e⁻ᶻ), σ′ = σ(1 − σ)',
     symbol: 'σ',
     alpha: () => 0,
-    remark: (a) => `Outputs in (0, 1), read as a probability: P = ${fmt(a.f, 3)} at z = ${fmt(a.z, 3)}. σ′ ≤ ¼, so each sigmoid layer shrinks the gradient at least 4×.`,
+    remark: (a) => `Outputs in (0, 1), read as a probability: P = ${fmt(a.f, 3)} at z = ${fmt(a.z, 4)}. σ′ ≤ ¼, so each sigmoid layer shrinks the gradient at least 4×.`,
   },
   {
     name: 'tanh',
@@ -82,7 +82,7 @@ export const FUNCTIONS: readonly FunctionInfo[] = [
     alpha: () => 0,
     remark: (a) =>
       a.z <= 0
-        ? `Dead region: at z = ${fmt(a.z, 3)} the output is 0 and f′ = 0 — no gradient passes; a unit that stays here never learns again.`
+        ? `Dead region: at z = ${fmt(a.z, 4)} the output is 0 and f′ = 0 — no gradient passes; a unit that stays here never learns again.`
         : `z > 0: f′ = 1, it never saturates. Below 0 is the dead region: output 0, f′ = 0, no gradient passes.`,
   },
   {

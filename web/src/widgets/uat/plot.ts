@@ -104,6 +104,7 @@ export function createUatPlot(onDraw: (knots: number[]) => void): UatPlot {
   svg.addEventListener('pointerdown', (e) => {
     if (!knots || e.button > 0) return;
     e.preventDefault();
+    svg.dataset.pointer = e.pointerType; // mouse, touch or pen: what drew last
     svg.setPointerCapture(e.pointerId);
     drawing = [...knots];
     last = null;

@@ -4,9 +4,8 @@
 // The first hidden layer's value over the last one's is written on top.
 
 import type { LayerStatsResult } from '../../../generated/mlp-simd.mjs';
-import { decadeLabel } from '../../plots/ticks.ts';
+import { decadeLabel, scientific } from '../../plots/ticks.ts';
 import { h } from '../../ui/dom.ts';
-import { num } from '../../ui/numbers.ts';
 import { s } from '../../ui/svg.ts';
 
 const W = 420;
@@ -73,8 +72,8 @@ export function createGradientBars(): GradientBars {
       const first = main.weightGradRms[0] ?? NaN;
       const last = main.weightGradRms[n - 2] ?? NaN;
       const r = first / last;
-      ratio.textContent = `first ÷ last hidden layer: ${num(r, 2)}`;
-      svg.setAttribute('aria-label', `Gradient per weight by layer, from the first hidden layer to the output: ${Array.from(main.weightGradRms, (v) => num(v, 2)).join(', ')}. First over last hidden layer: ${num(r, 2)}.`);
+      ratio.textContent = `first ÷ last hidden layer: ${scientific(r)}`;
+      svg.setAttribute('aria-label', `Gradient per weight by layer, from the first hidden layer to the output: ${Array.from(main.weightGradRms, (v) => scientific(v)).join(', ')}. First over last hidden layer: ${scientific(r)}.`);
     },
   };
 }
