@@ -17,7 +17,7 @@ import { ACTIVATIONS_STATE, FUNCTIONS, SPANS, cursorOf, samplesOf, spanOf, type 
 export const { mount } = defineWidget({
   route: 'activations',
   title: 'Activation functions and their derivatives',
-  lede: ['f (solid) and f′ (dashed), computed by the core’s layers; shaded where |f′| is small. Hover, drag or tap a plot, or press ←/→, to read any z.'],
+  lede: ['f (solid) and f′ (dashed) from the core’s layers, shaded where |f′| is small. Hover, tap or ←/→ to read a z.'],
   className: 'activations-widget',
   settings: ACTIVATIONS_STATE,
   setup,
@@ -45,7 +45,7 @@ function setup(kit: Kit<typeof ACTIVATIONS_STATE>) {
     bind.bind('span', selectField({ label: 'z from −s to s', name: 'span', options: SPANS.map((v) => ({ value: v, label: `s = ${v}` })), value: settings.span, onChange: (v) => change({ span: v }) })),
     bind.bind('la', sliderField({ label: 'Leaky α', name: 'la', values: roundValues(t.la.min, t.la.max), value: settings.la, log: true, onChange: (v) => change({ la: v }) })),
     bind.bind('ea', sliderField({ label: 'ELU α', name: 'ea', values: linearValues(t.ea.min, t.ea.max, 0.1), value: settings.ea, onChange: (v) => change({ ea: v }) })),
-    bind.bind('sat', sliderField({ label: 'Saturated: |f′| <', name: 'sat', values: roundValues(t.sat.min, t.sat.max), value: settings.sat, log: true, onChange: (v) => change({ sat: v }) })),
+    bind.bind('sat', sliderField({ label: 'Shade |f′| <', name: 'sat', values: roundValues(t.sat.min, t.sat.max), value: settings.sat, log: true, onChange: (v) => change({ sat: v }) })),
     bind.bind('d', checkField({ label: 'Show f′', name: 'derivative', value: settings.d, onChange: (v) => change({ d: v }) })),
   );
   const error = createErrorLine();

@@ -12,7 +12,7 @@ import { s, svgPoint } from '../../ui/svg.ts';
 import type { FunctionInfo } from './settings.ts';
 
 const W = 300;
-const H = 136;
+const H = 120;
 const L = 30;
 const R = 6;
 const T = 6;

@@ -7,12 +7,12 @@ import { h } from '../../ui/dom.ts';
 import { num } from '../../ui/numbers.ts';
 import { s } from '../../ui/svg.ts';
 
-const W = 300;
-const H = 150;
+const W = 560;
+const H = 118;
 const L = 40;
 const R = 10;
 const T = 8;
-const B = 30;
+const B = 28;
 
 export interface ErrorPlot {
   readonly element: HTMLElement;

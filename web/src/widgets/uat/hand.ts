@@ -35,7 +35,7 @@ export function createHandEditor(o: { onInput(values: number[]): void; onCommit(
   const element = h(
     'section',
     { class: 'card hand-card', 'aria-label': 'Units built by hand' },
-    h('h2', {}, 'Build it by hand: α σ(w x + θ)'),
+    h('h2', {}, 'Build it by hand: ', h('span', { class: 'math' }, 'α σ(w x + θ)')),
     list,
     h('div', { class: 'button-row' }, add, remove),
     h('p', { class: 'card-note' }, 'Two steep units of opposite α make a bump; bumps side by side make any curve — the idea behind Cybenko’s proof.'),

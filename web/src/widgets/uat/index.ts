@@ -21,7 +21,7 @@ import { FIT_KEYS, FIT_STEPS, KNOTS, KNOT_RANGE, POINTS, SWEEP_KEYS, UAT_STATE, 
 export const { mount } = defineWidget({
   route: 'uat',
   title: 'Universal approximation',
-  lede: ['Cybenko (1989): sums G(x) = Σⱼ αⱼ σ(wⱼ x + θⱼ) of sigmoid units come as close as you like to any continuous f on [0, 1]. Fit one by Adam or build it by hand.'],
+  lede: ['Cybenko (1989): enough sigmoids, G(x) = Σⱼ αⱼ σ(wⱼ x + θⱼ), get as close as you like to any continuous f.'],
   className: 'uat-widget',
   settings: UAT_STATE,
   setup,
@@ -45,7 +45,8 @@ function setup(kit: Kit<typeof UAT_STATE>) {
   const readout = h('p', { class: 'readout', 'data-state': 'opening', role: 'status' });
   const legend = h('p', { class: 'legend' }, h('span', { class: 'key target' }, 'target f'), h('span', { class: 'key sum' }, 'G, the sum'), h('span', { class: 'key unit' }, 'each αⱼ σ(wⱼ x + θⱼ)'), h('span', { class: 'key sup' }, 'sup-norm error'));
   const figure = h('section', { class: 'card figure', 'aria-label': 'G against the target' }, legend, plot.element, readout);
-  kit.body.append(h('div', { class: 'uat-grid' }, figure, h('div', { class: 'side' }, controls.element, error.element, hand.element, errorPlot.element)));
+  // The error against N under the figure, so four hand-built units still fit a slide beside them.
+  kit.body.append(h('div', { class: 'uat-grid' }, h('div', { class: 'main' }, figure, errorPlot.element), h('div', { class: 'side' }, controls.element, error.element, hand.element)));
 
   function onFit(e: TheoryUatEvent): void {
     fit = e;

@@ -12,7 +12,7 @@ import { s, svgPoint } from '../../ui/svg.ts';
 import { KNOTS, KNOT_RANGE } from './settings.ts';
 
 const W = 560;
-const H = 300;
+const H = 250;
 const L = 34;
 const R = 10;
 const T = 10;

@@ -1,5 +1,5 @@
 // The universal-approximation lesson's settings, kept in its link
-// (#/uat?target=bump&n=16 or #/uat?mode=hand&hand=40_-12_1_40_-28_-1):
+// (#/uat?target=bump&n=16 or #/uat?mode=hand&hand=40_-17_1_40_-23_-1):
 // fitting by Adam (N units, seed, learning rate) or building by hand (a few
 // units' w, θ, α), the target, and the knots of a curve the person drew.
 
@@ -26,8 +26,8 @@ export const SWEEP_STEPS = 2000;
 export const FIT_STEPS = 5000;
 export const STEPS_PER_SECOND = 250;
 
-/** Two steep units: up at 0.3, down at 0.7 — a bump, the construction behind the theorem. */
-const BUMP_BY_HAND = [40, -12, 1, 40, -28, -1];
+/** Two steep units: up at 0.425, down at 0.575 — a bump, the construction behind the theorem. */
+const BUMP_BY_HAND = [40, -17, 1, 40, -23, -1];
 
 export const UAT_STATE = {
   mode: choice(['fit', 'hand'] as const, 'fit'),

@@ -21,7 +21,7 @@ import { NETWORK_KEYS, VANISHING_STATE, presetOf, vanishingConfig, type Vanishin
 export const { mount } = defineWidget({
   route: 'vanishing',
   title: 'Vanishing and exploding gradients',
-  lede: ['A deep network read layer by layer by its own backward pass, at the start and as it trains (space plays, → steps, r resets).'],
+  lede: ['A deep network read layer by layer by its own backward pass, at the start and as it trains.'],
   className: 'vanishing-widget',
   settings: VANISHING_STATE,
   setup,
