@@ -19,6 +19,9 @@ const READY = {
   neuron: '.neuron-widget .verdict[data-verdict="bad"]',
   perceptron: '.perceptron-widget [data-status="running"]',
   backprop: '.backprop-widget .graph .node.input',
+  activations: '.activations-widget .curve-grid[data-state="ready"]',
+  vanishing: '.vanishing-widget .figure[data-state="ready"]',
+  uat: '.uat-widget .readout[data-state="idle"]',
 };
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {

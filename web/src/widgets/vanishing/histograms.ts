@@ -12,7 +12,7 @@ import { s } from '../../ui/svg.ts';
 
 const W = 300;
 const ROW = 22;
-const L = 22;
+const L = 32; // room for the rows' "layer" label
 const R = 92;
 
 export interface Histograms {
