@@ -34,7 +34,7 @@ import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
 // The theory lessons' `theory-…` requests and events, likewise.
 import type { TheoryEvent, TheoryRequest, TheoryResults } from './protocol-theory.ts';
 
-export type Flavour = 'simd' | 'scalar';
+export type Flavour = 'simd' | 'scalar' | 'threads';
 
 export const GATES = ['and', 'or', 'nand', 'nor', 'xor', 'xnor'] as const;
 export type GateName = (typeof GATES)[number];
