@@ -20,6 +20,7 @@ import type {
 } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
+import { siteUrl } from './site-url.ts';
 
 /** The shipped model's path under the page's base URL. */
 export const PRETRAINED_PATH = 'models/mnist-mlp.mlpl';
@@ -47,8 +48,7 @@ interface Pretrained {
 
 /** The shipped model's URL: public/models/ under the page's base URL. */
 export function pretrainedModelUrl(): string {
-  const base = import.meta.env?.BASE_URL ?? '/';
-  return new URL(`${base}${PRETRAINED_PATH}`, globalThis.location?.href ?? 'http://localhost/').href;
+  return siteUrl(PRETRAINED_PATH);
 }
 
 async function fetchShippedModel(): Promise<Uint8Array> {
