@@ -142,6 +142,18 @@ function setup(kit: Kit<typeof UAT_STATE>) {
   return {
     apply,
     keys: { ' ': () => void togglePlay(), ArrowRight: () => void fitJob.control('step'), r: () => void fitJob.control('reset') },
+    // For a slide around an embed, and so a hidden embed pauses its fit.
+    player: {
+      play: () => {
+        if (!running()) void togglePlay();
+      },
+      pause: () => {
+        if (running()) void togglePlay();
+      },
+      step: () => void fitJob.control('step'),
+      reset: () => void fitJob.control('reset'),
+      running,
+    },
     reload: start,
   };
 }

@@ -132,6 +132,18 @@ function setup(kit: Kit<typeof VANISHING_STATE>) {
   return {
     apply,
     keys: { ' ': () => void togglePlay(), ArrowRight: step, r: reset },
+    // For a slide around an embed, and so a hidden embed pauses its training.
+    player: {
+      play: () => {
+        if (!running()) void togglePlay();
+      },
+      pause: () => {
+        if (running()) void togglePlay();
+      },
+      step,
+      reset,
+      running,
+    },
     reload() {
       void open();
     },
