@@ -21,6 +21,9 @@ const DRAWN = {
   xor: () => /^\d/.test(document.querySelector('td[data-col="mlp"]')?.textContent ?? ''),
   train: () => document.querySelector('.data-line')?.dataset.state === 'ready',
   optimizers: () => window.__mlpLab?.snapshot().view?.ready === true,
+  activations: () => document.querySelector('.activations-widget .curve-grid')?.dataset.state === 'ready',
+  vanishing: () => document.querySelector('.vanishing-widget .figure')?.dataset.state === 'ready',
+  uat: () => document.querySelector('.uat-widget .readout')?.dataset.state === 'idle',
 };
 const TABS = { optimizers: ['gd', 'race', 'net'] };
 
