@@ -30,7 +30,7 @@ export interface SharedHandle<T> extends Handle {
 export type ActivationName =
   | 'identity' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softmax';
 export type LossName = 'softmax_cross_entropy' | 'mse' | 'binary_cross_entropy';
-export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros';
+export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros' | 'standard_normal';
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 export type RegularizationName = 'none' | 'l1' | 'l2';
 
@@ -46,7 +46,7 @@ export interface LayerSpec {
 export interface NetworkSpec {
   /** Input features, limits.inputs: 1 to 4096 (784 for MNIST). */
   inputs: number;
-  /** limits.hiddenLayers: 0 to 8 hidden layers, then the output layer (last). */
+  /** limits.hiddenLayers: 0 to 10 hidden layers, then the output layer (last). */
   layers: LayerSpec[];
   /** Default 'softmax_cross_entropy'. */
   loss?: LossName;
@@ -460,6 +460,89 @@ export interface BackpropTrainResult {
   meanLoss: number;
 }
 
+/** f and f′ of one activation at `samples` evenly spaced z (core/activation_curves.hpp). */
+export interface ActivationCurveResult {
+  /** z0 to z1 inclusive. */
+  z: Float32Array;
+  /** f(z), from the layers' own forward kernel. */
+  value: Float32Array;
+  /** f′(z), from the layers' own backward kernel (step: its documented 0). */
+  derivative: Float32Array;
+  /** Saturated stretches (|f′| below the threshold) as [from, to] pairs of z, in order. */
+  saturated: Float32Array;
+}
+
+/** A network's numbers layer by layer on the probe's fixed batch (core/layer_probe.hpp). */
+export interface LayerStatsResult {
+  /** On the probe batch. */
+  loss: number;
+  /** Per layer (hidden layers, then the output layer): ‖∂L/∂W_l‖ (Frobenius). */
+  weightGradNorm: Float64Array;
+  /** Per layer: ‖∂L/∂W_l‖ / √(weights in W_l), one weight's gradient (RMS). */
+  weightGradRms: Float64Array;
+  /** Per layer: ‖∂L/∂b_l‖. */
+  biasGradNorm: Float64Array;
+  /** Per hidden layer: mean and standard deviation of its activations. */
+  activationMean: Float64Array;
+  activationStd: Float64Array;
+  /** Per hidden layer: the fraction of activations where |f′| is below the probe's threshold. */
+  saturated: Float64Array;
+  bins: number;
+  /** Per hidden layer: the histogram's [lo, hi] (values beyond fall in the end bins). */
+  range: Float32Array;
+  /** Hidden layers × bins: the fraction of the layer's activations in each bin. */
+  histogram: Float32Array;
+}
+
+export interface LayerProbe extends Handle {
+  /** Rows in the probe batch. */
+  rows(): number;
+  /** The numbers at the trainer's current weights (the trainer is not touched). */
+  measure(trainer: Trainer): LayerStatsResult;
+}
+
+export type UatTargetName = 'sine' | 'abs' | 'step' | 'bump' | 'drawn';
+
+export interface UatTargetSpec {
+  /** sine: sin 2πx; abs: |x − ½|; step: 0 below ½, 1 from ½; bump: exp(−((x − ½)/0.1)²); drawn: lines through `knots`. */
+  name: UatTargetName;
+  /** drawn only: 2 to 257 values within ±10 at x = k/(K − 1). */
+  knots?: Float32Array;
+}
+
+export interface SupErrorResult {
+  /** max |G − f| over 1001 points of [0, 1]. */
+  error: number;
+  /** The first x where it is reached. */
+  at: number;
+}
+
+/** G(x) = Σ α_j σ(w_j x + θ_j) against its target at `points` x in [0, 1]. */
+export interface UatCurvesResult {
+  x: Float32Array;
+  target: Float32Array;
+  g: Float32Array;
+  /** units × points: row j is α_j σ(w_j x + θ_j). */
+  contributions: Float32Array;
+  sup: SupErrorResult;
+}
+
+/** Cybenko's sum fitted by Adam on the mean squared error over 256 points of [0, 1] (core/uat.hpp). */
+export interface UatFit extends Handle {
+  /** k Adam steps (1 to 10^6); stops early, keeping the last finite parameters, if a step would diverge. */
+  steps(k: number): void;
+  stepsTaken(): number;
+  units(): number;
+  loss(): number;
+  /** w (units), θ (units), α (units). */
+  parameters(): Float32Array;
+  supError(): SupErrorResult;
+  /** The least sup-norm error checked (at the start and every 10 steps), and its step. */
+  bestSupError(): number;
+  bestStep(): number;
+  diverged(): boolean;
+}
+
 export type SurfaceName = 'bowl' | 'rosenbrock' | 'beale' | 'saddle' | 'himmelblau';
 
 export interface SurfaceSpec {
@@ -694,6 +777,21 @@ export interface MlpModule {
   playgroundDataset(spec: PlaygroundDataSpec, features: FeatureName[], part: 'train' | 'test'): Dataset;
   /** Points (x1, x2 pairs) mapped to the features, in their order: rows × features.length. 1 to 7 features, none twice. */
   playgroundFeatures(points: Float32Array, features: FeatureName[]): Float32Array;
+  /** activation: any but softmax; alpha 0 selects its default; |z0|, |z1| <= 1000, z0 < z1; samples 2 to 8193; saturation >= 0. */
+  activationCurve(activation: ActivationName, alpha: number, z0: number, z1: number, samples: number,
+                  saturation: number): ActivationCurveResult;
+  LayerProbe: {
+    /** Probes networks of the trainer's architecture on the first min(rows, size) rows of data (rows 1 to 4096, bins 2 to 256). */
+    new (trainer: Trainer, data: Dataset, rows: number, bins: number, saturation: number): LayerProbe;
+  };
+  UatFit: {
+    /** units 1 to 64; from the seed's starting sum (α = 0), or from `parameters` when given. */
+    new (units: number, target: UatTargetSpec, seed: number, learningRate: number, parameters?: Float32Array | null): UatFit;
+  };
+  /** points 2 to 1001; parameters: 3 × units (w, θ, α). */
+  uatCurves(parameters: Float32Array, units: number, target: UatTargetSpec, points: number): UatCurvesResult;
+  /** The seed's starting sum: centres c ~ U(0, 1), slopes |w| ~ U(5, 20) of random sign, θ = −w·c, α = 0. */
+  uatInitialParameters(units: number, seed: number): Float32Array;
   /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };

@@ -17,7 +17,7 @@
 namespace mlp {
 
 // What validated() accepts (the vocabulary reports these same constants).
-inline constexpr int kMaxHiddenLayers = 8;
+inline constexpr int kMaxHiddenLayers = 10;  // the vanishing-gradients lesson goes 10 deep
 inline constexpr int kMaxUnits = 1024;
 inline constexpr int kMaxInputs = 4096;
 // Mini-batch sizes a trainer accepts. np.array_split puts up to 2·b − 1 rows

@@ -186,7 +186,8 @@ ModelFile load_model(std::span<const std::uint8_t> b) {
   }
   const std::uint32_t loss = r.u32("header"), init = r.u32("header");
   if (loss > static_cast<std::uint32_t>(Loss::binary_cross_entropy)) bad("unknown loss code " + std::to_string(loss));
-  if (init > static_cast<std::uint32_t>(Init::zeros)) bad("unknown initializer code " + std::to_string(init));
+  // Codes are the enum's values, 0 to the last of kInits (new ones are appended).
+  if (init > static_cast<std::uint32_t>(Init::standard_normal)) bad("unknown initializer code " + std::to_string(init));
   m.spec.loss = static_cast<Loss>(loss);
   m.spec.init = static_cast<Init>(init);
   try {

@@ -51,7 +51,7 @@ TEST_CASE("vocabulary: network size limits are the ones validated() applies", "[
   CHECK_NOTHROW(validated(spec(3, as_int(L.hidden_layers.max), 4)));
   CHECK_NOTHROW(validated(spec(3, as_int(L.hidden_layers.min), 4)));
   CHECK_THROWS_WITH(validated(spec(3, as_int(L.hidden_layers.max) + 1, 4)),
-                    "hidden layer count must be between 0 and 8, got 9");
+                    "hidden layer count must be between 0 and 10, got 11");
 
   CHECK_NOTHROW(validated(spec(3, 1, as_int(L.units.max), as_int(L.units.max))));
   CHECK_THROWS_WITH(validated(spec(3, 1, as_int(L.units.max) + 1)),
@@ -151,7 +151,7 @@ TEST_CASE("vocabulary: every listed name parses back, and activations sit where 
   const Vocabulary v = vocabulary();
   CHECK(v.losses.size() == 3u);
   for (Loss l : v.losses) CHECK(loss_from_name(loss_name(l)) == l);
-  CHECK(v.initializers.size() == 4u);
+  CHECK(v.initializers.size() == 5u);
   for (Init i : v.initializers) CHECK(init_from_name(init_name(i)) == i);
   CHECK(v.activations.size() == 8u);
   for (const ActivationInfo& a : v.activations) {

@@ -30,7 +30,7 @@ for (const flavour of flavours) {
     refuses(net(limits.inputs.min - 1, 1, 3), /inputs must be between 1 and 4096, got 0/);
     accepts(net(5, limits.hiddenLayers.max, 3));
     accepts(net(5, limits.hiddenLayers.min, 3));
-    refuses(net(5, limits.hiddenLayers.max + 1, 3), /layers must hold 1 to 9 entries \(hidden \+ output\), got 10/);
+    refuses(net(5, limits.hiddenLayers.max + 1, 3), /layers must hold 1 to 11 entries \(hidden \+ output\), got 12/);
     accepts(net(5, 1, limits.units.max));
     accepts(net(5, 1, limits.units.min));
     refuses(net(5, 1, limits.units.max + 1), /units of hidden layer 1 must be between 1 and 1024, got 1025/);
@@ -41,7 +41,7 @@ for (const flavour of flavours) {
     largest.spec.layers.at(-1).units = limits.units.max;
     largest.count = limits.parameters.max;
     accepts(largest);
-    refuses({ ...largest, count: limits.parameters.max - 1 }, /parameter count must be 12592128/);
+    refuses({ ...largest, count: limits.parameters.max - 1 }, /parameter count must be 14691328/);
     accepts({ spec: { inputs: 1, layers: [{ units: 1 }], loss: 'mse' }, count: limits.parameters.min });
 
     // Seeds: the network's and the shuffle's.
@@ -137,7 +137,7 @@ for (const flavour of flavours) {
     assert.deepEqual(v.optimizers.find((o) => o.name === 'momentum').params.map((p) => [p.name, p.default]), [['momentum', 0.9]]);
 
     assert.deepEqual(v.losses, ['softmax_cross_entropy', 'mse', 'binary_cross_entropy']);
-    assert.deepEqual(v.initializers, ['truncated_normal', 'glorot_uniform', 'he_normal', 'zeros']);
+    assert.deepEqual(v.initializers, ['truncated_normal', 'glorot_uniform', 'he_normal', 'zeros', 'standard_normal']);
     const count = 3 * 3 + 4 * 2;
     for (const init of v.initializers) new M.Network({ ...NET, init }, new Float32Array(count)).delete();
     assert.throws(() => new M.Network({ ...NET, init: 'orthogonal' }, new Float32Array(count)), /init must be one of/);
