@@ -8,13 +8,53 @@
 // constructing the Trainer. Typed arrays returned by any method are fresh
 // JavaScript copies owned by the caller; arrays passed in are copied too.
 //
-// Errors: a bad argument throws a JavaScript `Error` whose message names the
-// field and the value, e.g. "learning_rate must be finite and > 0, got -1".
-// A call that throws changes nothing.
+// Errors: a bad argument throws an `MlpError` (a subclass of `Error`, exported
+// by this module and also reachable as `module.MlpError`) whose message names
+// the field and the value, e.g. "learning_rate must be finite and > 0, got -1",
+// and whose `field` is the core's identifier of that field ("learning_rate"),
+// or null when no single argument is to blame (e.g. out of memory). A call
+// that throws changes nothing, and leaks nothing: the C++ side unwinds
+// normally and the error is thrown from JavaScript on the way out.
+// Integers cross as numbers and are checked: 2**32 + 3 or NaN where an integer
+// is expected is refused, never wrapped or truncated.
 //
 // Limits and names: `vocabulary()` returns every limit, name and default the
 // core checks against, read from the same constants its checks use. The
 // numbers quoted in the comments below are today's values of those limits.
+
+/**
+ * The core's name of a refused field, as data: snake_case like the core's own
+ * code, `[i]` for an element of an array argument (e.g. `labels[7]`, `ink[12]`),
+ * and `layers[i].…` indexing the spec's `layers` array (hidden layers, then the
+ * output layer), e.g. `layers[1].units`. The messages may name a field more
+ * readably ("units of hidden layer 2"); the id never changes with the wording.
+ */
+export type MlpErrorField =
+  // network spec (NetworkSpec, Network, saveModel)
+  | 'network' | 'inputs' | 'layers' | `layers[${number}].units` | `layers[${number}].activation`
+  | `layers[${number}].alpha` | 'loss' | 'init' | 'seed'
+  // training config and trainer calls
+  | 'train' | 'batch_size' | 'optimizer' | 'learning_rate' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon'
+  | 'shuffle_seed' | 'augment' | 'data' | 'batches' | 'parameters' | `parameters[${number}]` | 'features' | 'rows'
+  // datasets
+  | `features[${number}]` | 'labels' | `labels[${number}]` | 'targets' | `targets[${number}]` | 'cols' | 'classes'
+  | 'target_cols' | 'n' | 'dim' | 'spread' | 'noise' | 'gate' | 'first' | 'count'
+  // files, drawn digits, the perceptron
+  | 'images' | 'bytes' | 'ink' | `ink[${number}]` | 'width' | 'height' | 'max_epochs' | 'weights'
+  // surfaces, the regression lesson, loss landscapes
+  | 'surface' | 'condition' | 'bounds' | 'nx' | 'ny' | 'x' | 'y' | `x[${number}]` | `y[${number}]` | 'steps' | 'm'
+  | 'intercept' | 'slope' | 'schedule' | 'schedule.t0' | 'schedule.t1' | 'theta0' | 'theta1' | 'span' | 'resolution'
+  | 'trainer'
+  // Rng and benchmarks
+  | 'mean' | 'stddev' | 'kernel' | 'k' | 'min_seconds' | 'infer_examples';
+
+/** What every failing call throws (see "Errors" above). */
+export declare class MlpError extends Error {
+  readonly name: 'MlpError';
+  /** The refused field, or null when no single argument is to blame. */
+  readonly field: MlpErrorField | null;
+  constructor(message: string, field: MlpErrorField | null);
+}
 
 /** An object in WASM memory; free it with delete(). */
 export interface Handle {
@@ -113,7 +153,11 @@ export interface TrainReport {
   epochAccuracy: number;
   /** The call stopped because an epoch ended (it never runs past an epoch boundary). */
   epochEnded: boolean;
-  /** A loss or weight became NaN/Inf: nothing from this call was kept, weights are restored. */
+  /**
+   * Training blew up: a loss or weight became NaN/Inf, or exploded without
+   * (see core/divergence.hpp). Nothing from this call was kept; the weights
+   * and optimizer state are as before the call.
+   */
   diverged: boolean;
   /** Why training stopped, when diverged. */
   message: string;
@@ -529,6 +573,13 @@ export interface MlpModule {
   buildInfo(): { kernel: string; simd: boolean };
   /** The core's limits, names and defaults (a fresh object each call). */
   vocabulary(): Vocabulary;
+  /** The class every failing call of this module throws. */
+  MlpError: typeof MlpError;
+  /**
+   * Diagnostics (tests, leak hunts): the WASM heap's size, the bytes the C
+   * heap has handed out, and the live Embind value handles.
+   */
+  memoryStats(): { heapBytes: number; allocatedBytes: number; handles: number };
   Rng: { new (seed: number): Rng };
   Dataset: DatasetStatics;
   Trainer: TrainerConstructor;

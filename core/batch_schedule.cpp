@@ -9,7 +9,7 @@
 namespace mlp {
 
 BatchSchedule::BatchSchedule(int n, int batch_size, std::uint64_t seed) : n_(n), batch_size_(batch_size), rng_(seed) {
-  require_in_range(n, 1, 1 << 24, "training set size");
+  require_in_range(n, 1, 1 << 24, {"data", "training set size"});
   require_in_range(batch_size, 1, n, "batch_size");
   split_ = split(0);
   order_.resize(static_cast<std::size_t>(n));

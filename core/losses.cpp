@@ -15,7 +15,7 @@ void require_same_shape(ConstMatrixView a, ConstMatrixView b, const char* what) 
     std::ostringstream os;
     os << what << " must match the output shape " << a.rows << "x" << a.cols << ", got " << b.rows << "x"
        << b.cols;
-    throw InvalidArgument(os.str());
+    throw InvalidArgument(os.str(), what);
   }
 }
 
@@ -47,7 +47,7 @@ double softmax_cross_entropy(ConstMatrixView logits, std::span<const std::int32_
     fail_arg("labels", "have one entry per row (" + std::to_string(logits.rows) + ")", labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i)
     if (labels[i] < 0 || labels[i] >= logits.cols)
-      fail_arg("label", "be in [0, " + std::to_string(logits.cols) + ")", labels[i]);
+      fail_arg({"labels", "label"}, "be in [0, " + std::to_string(logits.cols) + ")", labels[i]);
   if (grad) require_same_shape(logits, *grad, "gradient");
   const double inv_b = 1.0 / logits.rows;
   double total = 0.0;
@@ -91,7 +91,7 @@ double binary_cross_entropy(ConstMatrixView logits, ConstMatrixView target, Matr
   for (int i = 0; i < logits.rows; ++i)
     for (int j = 0; j < logits.cols; ++j) {
       const double z = logits(i, j), t = target(i, j);
-      if (!(t >= 0.0 && t <= 1.0)) fail_arg("binary target", "be in [0, 1]", t);
+      if (!(t >= 0.0 && t <= 1.0)) fail_arg({"targets", "binary target"}, "be in [0, 1]", t);
       total += std::max(z, 0.0) - z * t + std::log1p(std::exp(-std::abs(z)));
       if (grad) {
         const double s = z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));

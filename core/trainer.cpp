@@ -33,7 +33,7 @@ Trainer::Trainer(MlpSpec spec, std::shared_ptr<const Dataset> train, const Train
 
 Trainer::Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfig& config)
     : net_(std::move(net)),
-      train_(train ? std::move(train) : throw InvalidArgument("training set must be given")),
+      train_(train ? std::move(train) : throw InvalidArgument("training set must be given", "data")),
       config_(checked(config, *train_)),
       optimizer_(config.optimizer, net_.params().size()),
       schedule_(train_->size(), config.batch_size, config.shuffle_seed),
@@ -67,7 +67,7 @@ void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& a
 }
 
 TrainReport Trainer::train_batches(int k) {
-  require_in_range(k, 1, kMaxBatchesPerCall, "batches per call");
+  require_in_range(k, 1, kMaxBatchesPerCall, {"batches", "batches per call"});
   // Everything needed to undo this slice if the numbers blow up.
   std::copy(net_.params().begin(), net_.params().end(), saved_params_.begin());
   std::copy(optimizer_.state1().begin(), optimizer_.state1().end(), saved_s1_.begin());
