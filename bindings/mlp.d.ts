@@ -176,7 +176,7 @@ export interface Rng extends Handle {
   uniform(): number;
   /** Standard normal (Marsaglia polar). */
   normal(): number;
-  /** Normal redrawn until within two standard deviations. */
+  /** Normal redrawn until within two standard deviations; mean finite, stddev finite and >= 0. */
   truncatedNormal(mean: number, stddev: number): number;
   /** Uniform integer in [0, n), n >= 1. */
   below(n: number): number;
@@ -586,9 +586,9 @@ export interface MlpModule {
   Network: NetworkConstructor;
   /** MNIST's IDX files (uncompressed bytes) as a Dataset of bytes; throws on any malformed file. */
   parseMnist(images: Uint8Array, labels: Uint8Array): Dataset;
-  /** ink: width × height values in [0, 1] (1 = ink), row-major. */
+  /** ink: width × height values in [0, 1] (1 = ink), row-major, all finite. */
   preprocessDigit(ink: Float32Array, width: number, height: number): DigitImage;
-  /** A versioned, CRC-checked model file (see core/model_file.hpp). */
+  /** A versioned, CRC-checked model file (see core/model_file.hpp); refuses non-finite parameters. */
   saveModel(spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array, metadata: string): Uint8Array;
   /** Validates everything (magic, version, architecture, length, checksum, finite weights) before returning. */
   loadModel(bytes: Uint8Array): LoadedModel;
@@ -600,11 +600,11 @@ export interface MlpModule {
   };
   /** The surface's default view [x0, x1, y0, y1] and its minima. */
   surfaceInfo(surface: SurfaceSpec): { view: Bounds; minima: [number, number][] };
-  /** Values on an nx × ny grid over bounds, row-major from (x0, y0). */
+  /** Values on an nx × ny grid over bounds (increasing, within ±1e6), row-major from (x0, y0). */
   surfaceGrid(surface: SurfaceSpec, bounds: Bounds, nx: number, ny: number): Float32Array;
   /** x ~ U(0, 2), y = intercept + slope·x + noise·N(0, 1). */
   linearData(m: number, intercept: number, slope: number, noise: number, seed: number): LinearData;
-  /** The least-squares optimum [θ0, θ1]. */
+  /** The least-squares optimum [θ0, θ1]. LinearData everywhere: x and y of one length >= 2, all finite. */
   normalEquation(data: LinearData): [number, number];
   /** MSE over an nx × ny grid of (θ0, θ1). */
   regressionGrid(data: LinearData, bounds: Bounds, nx: number, ny: number): Float32Array;
@@ -647,7 +647,7 @@ export interface MlpModule {
   /** `steps` per-example gradient-descent steps over rows × inputs / rows × outputs, from row `first`, cycling. */
   backpropTrain(spec: NetworkSpec, parameters: Float32Array, x: Float32Array, targets: Float32Array, rows: number,
                 learningRate: number, first: number, steps: number): BackpropTrainResult;
-  /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
+  /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'; minSeconds in [0, 60]. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };
   /** data: e.g. real MNIST (784 features, 10 classes); null / undefined: generated dense data. */

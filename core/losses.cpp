@@ -34,6 +34,15 @@ Loss loss_from_name(std::string_view name) {
   return enum_from_name(name, kLosses, loss_name, "loss");
 }
 
+double uniform_prediction_loss(Loss loss, int outputs) {
+  switch (loss) {
+    case Loss::softmax_cross_entropy: return std::log(static_cast<double>(outputs));
+    case Loss::binary_cross_entropy: return std::log(2.0);
+    case Loss::mse: return 0.0;
+  }
+  return 0.0;
+}
+
 int argmax_row(ConstMatrixView m, int row) {
   const float* r = m.row(row);
   int best = 0;
