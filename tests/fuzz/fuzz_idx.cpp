@@ -10,15 +10,13 @@
 
 #include "dataset.hpp"
 #include "errors.hpp"
+#include "expect.hpp"
 #include "idx.hpp"
 
 using namespace mlp;
+using mlp::fuzz::expect;
 
 namespace {
-
-void expect(bool ok) {
-  if (!ok) __builtin_trap();
-}
 
 bool same(const std::vector<std::uint8_t>& a, std::span<const std::uint8_t> b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());

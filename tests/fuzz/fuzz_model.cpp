@@ -9,18 +9,12 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "expect.hpp"
 #include "evaluator.hpp"
 #include "model_file.hpp"
 
 using namespace mlp;
-
-namespace {
-
-void expect(bool ok) {
-  if (!ok) __builtin_trap();
-}
-
-}  // namespace
+using mlp::fuzz::expect;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   ModelFile m;

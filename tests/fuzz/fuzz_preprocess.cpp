@@ -11,17 +11,11 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "expect.hpp"
 #include "preprocess.hpp"
 
 using namespace mlp;
-
-namespace {
-
-void expect(bool ok) {
-  if (!ok) __builtin_trap();
-}
-
-}  // namespace
+using mlp::fuzz::expect;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 4) return 0;
