@@ -37,8 +37,8 @@ export type MlpErrorField =
   | 'train' | 'batch_size' | 'optimizer' | 'learning_rate' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon'
   | 'shuffle_seed' | 'augment' | 'data' | 'batches' | 'parameters' | `parameters[${number}]` | 'features' | 'rows'
   // datasets
-  | `features[${number}]` | 'labels' | `labels[${number}]` | 'targets' | `targets[${number}]` | 'cols' | 'classes'
-  | 'target_cols' | 'n' | 'dim' | 'spread' | 'noise' | 'gate' | 'first' | 'count'
+  | `features[${number}]` | 'labels' | `labels[${number}]` | 'cols' | 'classes' | 'n' | 'dim' | 'spread' | 'noise'
+  | 'gate' | 'first' | 'count'
   // files, drawn digits, the perceptron
   | 'images' | 'bytes' | 'ink' | `ink[${number}]` | 'width' | 'height' | 'max_epochs' | 'weights'
   // surfaces, the regression lesson, loss landscapes

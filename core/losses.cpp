@@ -15,7 +15,7 @@ void require_same_shape(ConstMatrixView a, ConstMatrixView b, const char* what) 
     std::ostringstream os;
     os << what << " must match the output shape " << a.rows << "x" << a.cols << ", got " << b.rows << "x"
        << b.cols;
-    throw InvalidArgument(os.str(), what);
+    throw InvalidArgument(os.str());  // shapes the core itself built: a bug, no field
   }
 }
 

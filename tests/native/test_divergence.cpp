@@ -85,8 +85,8 @@ TEST_CASE("a finite explosion stops training and restores the slice's start exac
   MlpSpec spec;
   spec.inputs = 16;
   spec.layers = {{32, {Activation::relu, 0}}, {4, {Activation::identity, 0}}};
+  spec.seed = 5;
   Mlp net(spec);
-  net.initialize(5);
   TrainConfig tc;
   tc.batch_size = 16;
   tc.optimizer.kind = OptimizerKind::momentum;
