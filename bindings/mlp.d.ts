@@ -16,7 +16,11 @@
 // that throws changes nothing, and leaks nothing: the C++ side unwinds
 // normally and the error is thrown from JavaScript on the way out.
 // Integers cross as numbers and are checked: 2**32 + 3 or NaN where an integer
-// is expected is refused, never wrapped or truncated.
+// is expected is refused, never wrapped or truncated. One exception: an
+// argument of the wrong JavaScript type for Embind itself (a string where a
+// number or a Dataset is expected) is refused by Embind with a TypeError or
+// BindingError before the core sees it; an object argument already converted
+// in that call may then keep one value handle.
 //
 // Limits and names: `vocabulary()` returns every limit, name and default the
 // core checks against, read from the same constants its checks use. The
