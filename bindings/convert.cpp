@@ -5,14 +5,9 @@
 
 namespace mlp::js {
 
-namespace {
-
 void require_object(const val& js, const Field& field) {
-  if (js.typeOf().as<std::string>() != "object" || js.isNull())
-    fail(field, "must be an object");
+  if (js.typeOf().as<std::string>() != "object" || js.isNull()) fail(field, "must be an object");
 }
-
-}  // namespace
 
 double number_field(const val& obj, const char* key, const Field& field, double fallback, bool required) {
   const val v = obj[key];

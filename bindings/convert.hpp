@@ -71,6 +71,10 @@ bool bool_from_js(const val& v, const Field& field);
 // as 0.001 rather than 0.0010000000474974513.
 double float_to_js(float f);
 
+// Throws (naming `field`) unless js is a non-null object: reading a property
+// of undefined would throw inside C++ frames, past their destructors.
+void require_object(const val& js, const Field& field);
+
 // Fields of plain JS objects: `key` is the property, `field` names it in
 // messages (its label, e.g. "learningRate") and as data (its id, the core's
 // name, e.g. "learning_rate"). Absent optional fields give `fallback`.

@@ -49,6 +49,9 @@ export type MlpErrorField =
   | 'surface' | 'condition' | 'bounds' | 'nx' | 'ny' | 'x' | 'y' | `x[${number}]` | `y[${number}]` | 'steps' | 'm'
   | 'intercept' | 'slope' | 'schedule' | 'schedule.t0' | 'schedule.t1' | 'theta0' | 'theta1' | 'span' | 'resolution'
   | 'trainer'
+  // the lessons: threshold networks, the perceptron rule and margins, backprop laid open
+  | 'units' | `units[${number}].synapses` | `units[${number}].synapses[${number}]` | `units[${number}].threshold`
+  | 'presentations' | 'points' | 'margin' | 'margins' | 'sets' | 'targets' | `targets[${number}]` | 'h'
   // Rng and benchmarks
   | 'mean' | 'stddev' | 'kernel' | 'k' | 'min_seconds' | 'infer_examples';
 

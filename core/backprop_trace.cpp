@@ -87,20 +87,21 @@ void chain(ActivationSpec f, LayerTrace& t) {
 void check_example(const MlpSpec& spec, std::span<const float> x, std::span<const float> target) {
   const auto outputs = static_cast<std::size_t>(spec.layers.back().units);
   if (x.size() != static_cast<std::size_t>(spec.inputs))
-    fail_arg("example inputs", "number the network's inputs (" + std::to_string(spec.inputs) + ")", x.size());
-  for (std::size_t k = 0; k < x.size(); ++k) require(std::isfinite(x[k]), "input " + std::to_string(k + 1), "be finite", x[k]);
+    fail_arg({"x", "example inputs"}, "number the network's inputs (" + std::to_string(spec.inputs) + ")", x.size());
+  for (std::size_t k = 0; k < x.size(); ++k) require(std::isfinite(x[k]), {"x[" + std::to_string(k) + "]", "input " + std::to_string(k + 1)}, "be finite", x[k]);
   if (target.size() != outputs)
     fail_arg("targets", "number the network's outputs (" + std::to_string(outputs) + ")", target.size());
   double sum = 0;
   for (std::size_t i = 0; i < outputs; ++i) {
     const float t = target[i];
-    const std::string field = "target " + std::to_string(i + 1);
+    const std::string id = "targets[" + std::to_string(i) + "]", label = "target " + std::to_string(i + 1);
+    const Field field{id, label};
     require(std::isfinite(t), field, "be finite", t);
     if (spec.loss != Loss::mse) require(t >= 0 && t <= 1, field, "be in [0, 1]", t);
     sum += t;
   }
   if (spec.loss == Loss::softmax_cross_entropy)
-    require(std::abs(sum - 1) <= 1e-6, "targets", "sum to 1 for softmax_cross_entropy", sum);
+    require(std::abs(sum - 1) <= 1e-6, "targets", "sum to 1 for softmax_cross_entropy", static_cast<float>(sum));
 }
 
 // sᵢ and xᵢ of every layer.
@@ -243,7 +244,7 @@ double example_loss(const MlpSpec& spec_in, std::span<const double> params, std:
                     std::span<const float> target) {
   const MlpSpec spec = validated(spec_in);
   if (params.size() != parameter_count(spec))
-    fail_arg("parameter count", "be " + std::to_string(parameter_count(spec)) + " for this architecture", params.size());
+    fail_arg({"parameters", "parameter count"}, "be " + std::to_string(parameter_count(spec)) + " for this architecture", params.size());
   check_example(spec, x, target);
   return loss_of(spec, forward(spec, params.data(), x).back(), target);
 }
@@ -253,7 +254,7 @@ std::vector<double> finite_difference_gradient(const MlpSpec& spec_in, std::span
   const MlpSpec spec = validated(spec_in);
   check_parameters(params, parameter_count(spec));
   if (params.size() > kMaxFiniteDifferenceParams)
-    fail_arg("parameter count", "be at most " + std::to_string(kMaxFiniteDifferenceParams) + " for finite differences",
+    fail_arg({"parameters", "parameter count"}, "be at most " + std::to_string(kMaxFiniteDifferenceParams) + " for finite differences",
              params.size());
   check_example(spec, x, target);
   require(std::isfinite(h) && h > 0 && h <= 1, "h", "be in (0, 1]", h);
@@ -273,12 +274,12 @@ std::vector<double> finite_difference_gradient(const MlpSpec& spec_in, std::span
 BackpropTraining backprop_train(const MlpSpec& spec_in, std::span<const float> params, ConstMatrixView x,
                                 ConstMatrixView targets, float learning_rate, int first, int steps) {
   const MlpSpec spec = validated(spec_in);
-  require_in_range(x.rows, 1, 1024, "examples");
-  if (targets.rows != x.rows) fail_arg("target rows", "equal the examples (" + std::to_string(x.rows) + ")", targets.rows);
+  require_in_range(x.rows, 1, 1024, {"rows", "examples"});
+  if (targets.rows != x.rows) fail_arg({"targets", "target rows"}, "equal the examples (" + std::to_string(x.rows) + ")", targets.rows);
   const int outputs = spec.layers.back().units;
-  if (x.cols != spec.inputs) fail_arg("example columns", "equal the network's inputs (" + std::to_string(spec.inputs) + ")", x.cols);
-  if (targets.cols != outputs) fail_arg("target columns", "equal the network's outputs (" + std::to_string(outputs) + ")", targets.cols);
-  require_in_range(first, 0, x.rows - 1, "first example");
+  if (x.cols != spec.inputs) fail_arg({"x", "example columns"}, "equal the network's inputs (" + std::to_string(spec.inputs) + ")", x.cols);
+  if (targets.cols != outputs) fail_arg({"targets", "target columns"}, "equal the network's outputs (" + std::to_string(outputs) + ")", targets.cols);
+  require_in_range(first, 0, x.rows - 1, {"first", "first example"});
   require_in_range(steps, 1, 100000, "steps");
   require_positive_finite(learning_rate, "learning_rate");
   BackpropTraining r;

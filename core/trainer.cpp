@@ -10,12 +10,6 @@
 namespace mlp {
 namespace {
 
-bool all_finite(std::span<const float> v) {
-  for (float x : v)
-    if (!std::isfinite(x)) return false;
-  return true;
-}
-
 void check_batch_size(int batch_size, const Dataset& train) {
   require_in_range(batch_size, 1, std::min(train.size(), kMaxBatchSize), "batch_size");
 }
