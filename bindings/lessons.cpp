@@ -234,6 +234,8 @@ EMSCRIPTEN_BINDINGS(mlp_lessons) {
                out.set("parameters", to_js<float>(r.params));
                out.set("losses", to_js<double>(r.losses));
                out.set("meanLoss", r.mean_loss);
+               out.set("diverged", r.diverged);
+               out.set("message", r.message);
                return out;
              });
            }));

@@ -436,11 +436,20 @@ export interface BackpropTraceResult {
 }
 
 export interface BackpropTrainResult {
+  /** After the last step; when diverged, the last good weights (before the step that diverged). */
   parameters: Float32Array;
-  /** E of each step's example before its update. */
+  /** E of each step's example before its update: one per step taken (fewer than asked when diverged). */
   losses: Float64Array;
   /** Mean E over all rows after the last step. */
   meanLoss: number;
+  /**
+   * Training stopped early: the loss became NaN or infinite, or exploded (its
+   * average over recent steps over 100 × its start), or a weight would have
+   * left ±1000. `message` says which and where, as a Trainer's report does.
+   */
+  diverged: boolean;
+  /** Empty unless diverged. */
+  message: string;
 }
 
 export type SurfaceName = 'bowl' | 'rosenbrock' | 'beale' | 'saddle' | 'himmelblau';

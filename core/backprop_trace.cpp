@@ -5,7 +5,9 @@
 #include <limits>
 #include <string>
 
+#include "divergence.hpp"
 #include "errors.hpp"
+#include "losses.hpp"
 
 namespace mlp {
 namespace {
@@ -193,15 +195,9 @@ std::vector<std::size_t> weight_offsets(const MlpSpec& spec) {
 
 std::vector<double> as_double(std::span<const float> v) { return {v.begin(), v.end()}; }
 
-}  // namespace
-
-BackpropTrace backprop_trace(const MlpSpec& spec_in, std::span<const float> params, std::span<const float> x,
-                             std::span<const float> target, float learning_rate) {
-  const MlpSpec spec = validated(spec_in);
-  check_parameters(params, parameter_count(spec));
-  check_example(spec, x, target);
-  require(std::isfinite(learning_rate) && learning_rate >= 0, "learning_rate", "be finite and >= 0", learning_rate);
-
+// One pass and step on checked arguments; `updated` may hold ±∞ (the callers decide).
+BackpropTrace trace_checked(const MlpSpec& spec, std::span<const float> params, std::span<const float> x,
+                            std::span<const float> target, float learning_rate) {
   const std::vector<double> p = as_double(params);
   BackpropTrace r;
   r.input.assign(x.begin(), x.end());
@@ -236,6 +232,25 @@ BackpropTrace backprop_trace(const MlpSpec& spec_in, std::span<const float> para
 
   r.updated.resize(p.size());
   for (std::size_t k = 0; k < p.size(); ++k) r.updated[k] = static_cast<float>(p[k] - learning_rate * r.gradient[k]);
+  return r;
+}
+
+// E of a uniform prediction, as the lessons sum E over the outputs.
+double uniform_example_loss(const MlpSpec& spec) {
+  const int outputs = spec.layers.back().units;
+  const double l = uniform_prediction_loss(spec.loss, outputs);
+  return spec.loss == Loss::softmax_cross_entropy ? l : l * outputs;
+}
+
+}  // namespace
+
+BackpropTrace backprop_trace(const MlpSpec& spec_in, std::span<const float> params, std::span<const float> x,
+                             std::span<const float> target, float learning_rate) {
+  const MlpSpec spec = validated(spec_in);
+  check_parameters(params, parameter_count(spec));
+  check_example(spec, x, target);
+  require(std::isfinite(learning_rate) && learning_rate >= 0, "learning_rate", "be finite and >= 0", learning_rate);
+  BackpropTrace r = trace_checked(spec, params, x, target, learning_rate);
   check_parameters(r.updated, r.updated.size());  // a step to ±∞ is refused, not kept
   return r;
 }
@@ -282,13 +297,32 @@ BackpropTraining backprop_train(const MlpSpec& spec_in, std::span<const float> p
   require_in_range(first, 0, x.rows - 1, {"first", "first example"});
   require_in_range(steps, 1, 100000, "steps");
   require_positive_finite(learning_rate, "learning_rate");
+  check_parameters(params, parameter_count(spec));
+  const auto row = [](ConstMatrixView m, int i) { return std::span<const float>(m.row(i), static_cast<std::size_t>(m.cols)); };
+  for (int i = 0; i < x.rows; ++i) check_example(spec, row(x, i), row(targets, i));
   BackpropTraining r;
   r.params.assign(params.begin(), params.end());
   r.losses.reserve(static_cast<std::size_t>(steps));
-  const auto row = [](ConstMatrixView m, int i) { return std::span<const float>(m.row(i), static_cast<std::size_t>(m.cols)); };
+  DivergenceMonitor monitor("steps");
+  monitor.reset(r.params, uniform_example_loss(spec));
   for (int k = 0; k < steps; ++k) {
     const int i = (first + k) % x.rows;
-    BackpropTrace t = backprop_trace(spec, r.params, row(x, i), row(targets, i), learning_rate);
+    BackpropTrace t = trace_checked(spec, r.params, row(x, i), row(targets, i), learning_rate);
+    // Checked before the step is kept: a diverging step never reaches the weights.
+    std::string why = std::isfinite(t.loss) ? monitor.after_batch(t.loss) : "the loss became " + format_number(t.loss);
+    if (why.empty()) {
+      const auto far = std::find_if(t.updated.begin(), t.updated.end(),
+                                    [](float w) { return !(std::abs(w) <= kBackpropMaxWeight); });
+      if (far != t.updated.end())
+        why = std::isfinite(*far) ? "a weight left ±" + format_number(kBackpropMaxWeight) + " (it reached " + short_number(*far) + ")"
+                                  : "a weight became " + format_number(*far);
+    }
+    if (!why.empty()) {
+      r.diverged = true;
+      r.message = why + " at step " + std::to_string(k + 1) + " of " + std::to_string(steps) +
+                  "; weights restored to their last good values. Try a smaller learning rate.";
+      break;
+    }
     r.losses.push_back(t.loss);
     r.params = std::move(t.updated);
   }

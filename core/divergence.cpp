@@ -41,7 +41,7 @@ std::string DivergenceMonitor::after_batch(double loss) {
   }
   smoothed_ = kSmoothing * loss + (1.0 - kSmoothing) * smoothed_;
   if (!(smoothed_ > kLossFactor * reference_)) return "";
-  return "the loss exploded: averaged over recent batches it reached " + short_number(smoothed_) + ", over " +
+  return "the loss exploded: averaged over recent " + std::string(steps_) + " it reached " + short_number(smoothed_) + ", over " +
          format_number(kLossFactor) + " × its start (" + short_number(reference_) + ")";
 }
 

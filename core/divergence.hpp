@@ -34,6 +34,10 @@ class DivergenceMonitor {
   static constexpr double kWeightFactor = 1000.0;
   static constexpr double kMinWeightRms = 0.01;
 
+  // `steps` names what after_batch is called for, in messages ("averaged
+  // over recent batches"): "batches" for the Trainer, "steps" for per-example training.
+  explicit DivergenceMonitor(const char* steps = "batches") : steps_(steps) {}
+
   // The weights were (re)set: new references. `uniform_loss` is the loss of
   // a uniform prediction (0 when the loss has none, e.g. MSE).
   void reset(std::span<const float> params, double uniform_loss);
@@ -44,6 +48,7 @@ class DivergenceMonitor {
   std::string check_weights(std::span<const float> params) const;
 
  private:
+  const char* steps_;
   double uniform_loss_ = 0.0;
   double reference_ = -1.0;  // set by the first batch after reset
   double smoothed_ = 0.0;
