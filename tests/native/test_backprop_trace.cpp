@@ -149,7 +149,8 @@ TEST_CASE("per-example training that diverges stops before the bad step and says
   SECTION("the loss explodes without NaN: ReLU at η = 10") {
     MlpSpec spec = tiny(3, Activation::relu, 1, Loss::binary_cross_entropy);
     spec.seed = 1;
-    const std::vector<float> p = weights_of(spec);
+    Mlp net(spec);  // the lesson's own start (the Node and browser tests use it too)
+    const std::vector<float> p(net.params().begin(), net.params().end());
     const BackpropTraining r = backprop_train(spec, p, x, t, 10.0f, 0, 1000);
     REQUIRE(r.diverged);
     CHECK_THAT(r.message, Catch::Matchers::StartsWith("the loss exploded: averaged over recent steps it reached "));
