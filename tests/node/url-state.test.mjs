@@ -13,11 +13,13 @@ let S;
 let TABLE;
 let LAB;
 let TABLES; // every widget's own table, and one of each kind of property
+let BACKPROP;
 
 before(async () => {
-  let lab, train, xor;
-  [S, lab, train, xor] = await importTs('web/src/state/url-state.ts', 'web/src/widgets/optimizers/state.ts',
-    'web/src/widgets/train/settings.ts', 'web/src/widgets/xor/settings.ts');
+  let lab, train, xor, neuron, perceptron, backprop;
+  [S, lab, train, xor, neuron, perceptron, backprop] = await importTs('web/src/state/url-state.ts', 'web/src/widgets/optimizers/state.ts',
+    'web/src/widgets/train/settings.ts', 'web/src/widgets/xor/settings.ts', 'web/src/widgets/neuron/settings.ts',
+    'web/src/widgets/perceptron/settings.ts', 'web/src/widgets/backprop/settings.ts');
   LAB = lab.LAB_STATE;
   const M = await loadModule('simd');
   TABLE = {
@@ -30,7 +32,8 @@ before(async () => {
     units: S.list(S.int(1, 1, 1024), [128, 64], 1, 8),
     acts: S.list(S.choice(['relu', 'tanh'], 'relu'), ['relu'], 1, 8),
   };
-  TABLES = [TABLE, LAB, train.trainTable(M.vocabulary()), xor.XOR_STATE];
+  TABLES = [TABLE, LAB, train.trainTable(M.vocabulary()), xor.XOR_STATE, neuron.NEURON_STATE, perceptron.PERCEPTRON_STATE, backprop.BACKPROP_STATE];
+  BACKPROP = backprop.BACKPROP_STATE;
 });
 
 // A value each property accepts; zero without a sign, as a link writes it.
@@ -146,4 +149,19 @@ test('the link that froze the tab is a prompt, named problem', () => {
   assert.equal(one.problems.length, 1);
   assert.equal(one.problems[0].key, 'gd.lr');
   assert.match(S.describeProblem(one.problems[0]), /^The link’s “gd\.lr=1{40}…” is not valid \(expected a number from 0\.0001 to 1, at most 100 characters\); using 0\.1\.$/);
+});
+
+test('a list’s cap grows with its length: the backprop lesson’s 17 trained weights survive a link', () => {
+  // With one 100-character cap for every value, a link to trained weights
+  // (17 float32 numbers, ~190 characters) reopened on the seed's weights.
+  const w = [0.46716368, 0.109853394, 0.1516299, -0.20639539, -0.029891258, 0.059794106, 0.39846468, -0.9481306, 0.05, -1.0507203, -0.2910375, 0.8993362, 0.001, 1.2345678e-7, -999.99994, 12.5, -0.33333334];
+  const link = S.toParams(BACKPROP, { ...S.defaults(BACKPROP), w });
+  assert.ok(link.get('w').length > 100, link.get('w'));
+  const back = S.parseParams(BACKPROP, link);
+  assert.deepEqual(back.problems, []);
+  assert.deepEqual(back.values.w, w);
+  // Still capped: 18 × 101 characters is refused by name, without parsing.
+  const long = S.parseParams(BACKPROP, new URLSearchParams(`w=${'1'.repeat(18 * 101)}`));
+  assert.equal(long.problems.length, 1);
+  assert.match(long.problems[0].expected, /, at most 1717 characters$/);
 });

@@ -138,11 +138,17 @@ export function expected(prop: Prop): string {
 
 /**
  * Links longer than this are not read at all, and a value longer than
- * MAX_VALUE_LENGTH is not parsed: the lab's own links stay far below both,
- * and a crafted one cannot make the page parse megabytes.
+ * MAX_VALUE_LENGTH (per item, for lists) is not parsed: the lab's own links
+ * stay far below both (the longest, the backprop lesson's 17 weights, is
+ * under 300 characters), and a crafted one cannot make the page parse megabytes.
  */
 export const MAX_QUERY_LENGTH = 4000;
 export const MAX_VALUE_LENGTH = 100;
+
+/** The longest value `prop` reads: MAX_VALUE_LENGTH, or that per item (with its separator) for a list. */
+export function maxValueLength(prop: Prop): number {
+  return prop.kind === 'list' ? (MAX_VALUE_LENGTH + 1) * prop.maxLength : MAX_VALUE_LENGTH;
+}
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -243,10 +249,11 @@ export function parseParams<T extends Table>(
       values[key] = def;
       continue;
     }
-    const tooLong = raw.length > MAX_VALUE_LENGTH;
+    const cap = maxValueLength(prop);
+    const tooLong = raw.length > cap;
     const v = tooLong ? undefined : parseValue(prop, raw);
     if (v === undefined) {
-      const want = tooLong ? `${expected(prop)}, at most ${MAX_VALUE_LENGTH} characters` : expected(prop);
+      const want = tooLong ? `${expected(prop)}, at most ${cap} characters` : expected(prop);
       problems.push({ key, raw: shortened(raw), expected: want, fallback: formatValue(def, prop) });
       values[key] = def;
     } else {
