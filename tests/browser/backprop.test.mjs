@@ -141,7 +141,7 @@ describe('backprop, step by step', () => {
     const { page } = s;
     try {
       await page.locator('[data-trained]').filter({ hasText: 'not trained yet' }).waitFor(WAIT);
-      await page.getByRole('button', { name: 'Train 100' }).click();
+      await page.getByRole('button', { name: 'Train 100', exact: true }).click();
       const note = page.locator('[data-diverged]');
       await note.filter({ hasText: /^Training diverged and stopped: the loss exploded: averaged over recent steps it reached \S+, over 100 × its start \(0\.693\) at step 8 of 100; weights restored to their last good values\. Try a smaller learning rate\.$/ }).waitFor(WAIT);
       await page.locator('[data-trained]').filter({ hasText: 'Trained on 7 examples' }).waitFor(WAIT);
