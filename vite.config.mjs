@@ -3,6 +3,8 @@
 // a hashed asset, so no copy step is needed.
 import { defineConfig } from 'vite';
 
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   root: 'web',
   publicDir: '../public',
@@ -13,6 +15,7 @@ export default defineConfig({
   },
   // The page spawns a module worker; the scalar/SIMD modules are ES modules too.
   worker: { format: 'es' },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // Cross-origin isolated, as scripts/serve.mjs serves it: the worker then runs the threads build.
+  server: { host: '127.0.0.1', headers: isolation },
+  preview: { host: '127.0.0.1', headers: isolation },
 });

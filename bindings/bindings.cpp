@@ -1,13 +1,19 @@
 // Embind registrations: names and conversions only; all work is in core/.
 // The contract for JavaScript callers is documented in mlp.d.ts.
 #include <emscripten/bind.h>
+#ifdef __EMSCRIPTEN_PTHREADS__
+#include <emscripten/em_asm.h>
+#endif
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
 #include "benchmark.hpp"
 #include "convert.hpp"
 #include "evaluator.hpp"
 #include "idx.hpp"
+#include "int8_network.hpp"
 #include "kernels/gemm.hpp"
 #include "landscape.hpp"
 #include "model_file.hpp"
@@ -16,6 +22,7 @@
 #include "perceptron.hpp"
 #include "preprocess.hpp"
 #include "synthetic.hpp"
+#include "thread_pool.hpp"
 #include "vocabulary.hpp"
 
 using namespace emscripten;
@@ -43,13 +50,40 @@ val bench_seed(const std::string& optimizer, double batches, double infer, Datas
   });
 }
 
+// The threads this module runs on: in the pthread build, the caller plus
+// every Web Worker Emscripten started with the module (PTHREAD_POOL_SIZE in
+// CMakeLists.txt), or fewer if the factory was given { mlpThreads }. Never
+// more: a thread beyond the started workers would wait for a Worker that
+// loads only when the JS event loop turns. Fixed for the module's life (no
+// setThreads): a joined thread's Worker also returns to Emscripten's pool
+// only when the event loop turns.
+int available_threads() {
+#ifdef __EMSCRIPTEN_PTHREADS__
+  const int started = EM_ASM_INT({ return PThread.unusedWorkers.length; }) + 1;
+  const int asked = EM_ASM_INT({ return Module['mlpThreads'] | 0; });
+  return std::clamp(asked > 0 ? asked : started, 1, std::min(started, kMaxThreads));
+#else
+  return 1;
+#endif
+}
+
+std::string kernel_label() {
+  std::string label = gemm_kernel_name();
+  const int t = shared_pool().size();
+  if (t > 1) label += ", " + std::to_string(t) + " threads";
+  return label;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mlp_lab) {
+  set_threads(available_threads());
+
   function("buildInfo", optional_override([] {
              val info = val::object();
-             info.set("kernel", std::string(gemm_kernel_name()));
+             info.set("kernel", kernel_label());
              info.set("simd", MLP_SIMD == 1);
+             info.set("threads", shared_pool().size());
              return info;
            }));
   function("vocabulary", optional_override([] { return js::vocabulary_to_js(vocabulary()); }));
@@ -178,6 +212,17 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                 }))
       .function("parameters", optional_override([](const Network& n) { return to_js(n.mlp().params()); }))
       .function("networkSpec", optional_override([](const Network& n) { return js::mlp_spec_to_js(n.mlp().spec()); }));
+
+  class_<Int8Network>("Int8Network")
+      .constructor(optional_override([](val spec, val params) {
+        return guard([&] { return new Int8Network(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters")); });
+      }), allow_raw_pointers())
+      .function("predictLabels", optional_override([](Int8Network& n, DatasetPtr d) {
+                  return guard([&] {
+                    const auto labels = n.predict_labels(js::deref(d));
+                    return to_js<std::int32_t>(labels);
+                  });
+                }));
 
   function("parseMnist", optional_override([](val images, val labels) {
              return guard([&] {

@@ -250,6 +250,7 @@ val model_to_js(const ModelFile& m) {
   js.set("spec", mlp_spec_to_js(m.spec));
   js.set("parameters", to_js<float>(m.params));
   js.set("metadata", m.metadata);
+  js.set("weights", std::string(m.encoding == WeightEncoding::int8 ? "int8" : "float32"));
   return js;
 }
 

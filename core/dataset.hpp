@@ -40,6 +40,9 @@ class Dataset {
 
  private:
   Dataset() = default;
+  static constexpr int kGatherMinElements = 16384;  // fewer are gathered on one thread
+  void gather_rows(std::span<const std::int32_t> idx, int first, int count, MatrixView x, std::int32_t* labels,
+                   MatrixView* targets) const;
   int rows_ = 0, cols_ = 0, classes_ = 0, target_cols_ = 0;
   AlignedBuffer<float> xf_;
   AlignedBuffer<std::uint8_t> xb_;

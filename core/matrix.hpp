@@ -22,6 +22,7 @@ struct ConstMatrixView {
   const float& operator()(int i, int j) const { return data[i * stride + j]; }
   const float* row(int i) const { return data + i * stride; }
   ConstMatrixView rows_slice(int first, int count) const { return {row(first), count, cols, stride}; }
+  ConstMatrixView cols_slice(int first, int count) const { return {data + first, rows, count, stride}; }
   std::size_t size() const { return static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols); }
 };
 
@@ -38,6 +39,7 @@ struct MatrixView {
   float& operator()(int i, int j) const { return data[i * stride + j]; }
   float* row(int i) const { return data + i * stride; }
   MatrixView rows_slice(int first, int count) const { return {row(first), count, cols, stride}; }
+  MatrixView cols_slice(int first, int count) const { return {data + first, rows, count, stride}; }
   std::size_t size() const { return static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols); }
   operator ConstMatrixView() const { return {data, rows, cols, stride}; }
 };

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "errors.hpp"
+#include "quantize.hpp"
 
 namespace mlp {
 namespace {
@@ -72,6 +73,59 @@ const std::array<std::uint32_t, 256>& crc_table() {
   return table;
 }
 
+constexpr std::uint32_t kInt8PerUnit = 1;  // the only version-2 encoding so far
+
+// Calls fn(W_l, b_l) for every layer, as views into the flat parameters.
+template <class Params, class Fn>
+void for_each_layer(const MlpSpec& s, Params* params, Fn&& fn) {
+  int fan_in = s.inputs;
+  for (const LayerSpec& l : s.layers) {
+    const auto weights = static_cast<std::size_t>(fan_in) * l.units;
+    fn(fan_in, l.units, params, params + weights);
+    params += weights + static_cast<std::size_t>(l.units);
+    fan_in = l.units;
+  }
+}
+
+// Bytes of the weights section after the encoding field: per layer scales,
+// int8 W and biases.
+std::size_t int8_body_bytes(const MlpSpec& s) {
+  std::size_t n = 0;
+  int fan_in = s.inputs;
+  for (const LayerSpec& l : s.layers) {
+    n += static_cast<std::size_t>(fan_in) * l.units + 8 * static_cast<std::size_t>(l.units);
+    fan_in = l.units;
+  }
+  return n;
+}
+
+void write_int8_body(Writer& w, const MlpSpec& spec, std::span<const float> params) {
+  for (float p : params)
+    if (!std::isfinite(p)) throw InvalidArgument("parameters must all be finite to be quantized");
+  w.u32(kInt8PerUnit);
+  for_each_layer(spec, params.data(), [&](int fan_in, int units, const float* wl, const float* bl) {
+    const Int8Weights q = quantize_int8_per_unit(ConstMatrixView(wl, fan_in, units));
+    for (float scale : q.scales) w.f32(scale);
+    for (std::int8_t v : q.values) w.out.push_back(static_cast<std::uint8_t>(v));
+    for (int j = 0; j < units; ++j) w.f32(bl[j]);
+  });
+}
+
+void read_int8_body(Reader& r, const MlpSpec& spec, std::vector<float>& params) {
+  for_each_layer(spec, params.data(), [&](int fan_in, int units, float* wl, float* bl) {
+    Int8Weights q;
+    q.rows = fan_in;
+    q.cols = units;
+    for (int j = 0; j < units; ++j) q.scales.push_back(r.f32("weight scales"));
+    for (float scale : q.scales)
+      if (!std::isfinite(scale) || scale < 0.0f) bad("has a negative or non-finite weight scale");
+    const auto bytes = r.bytes(static_cast<std::size_t>(fan_in) * units, "int8 weights");
+    q.values.assign(bytes.begin(), bytes.end());  // u8 -> i8: two's complement (C++20)
+    dequantize_int8_per_unit(q, MatrixView(wl, fan_in, units));
+    for (int j = 0; j < units; ++j) bl[j] = r.f32("biases");
+  });
+}
+
 }  // namespace
 
 std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
@@ -81,7 +135,7 @@ std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
 }
 
 std::vector<std::uint8_t> save_model(const MlpSpec& spec_in, std::span<const float> params,
-                                     const std::string& metadata) {
+                                     const std::string& metadata, WeightEncoding encoding) {
   const MlpSpec spec = validated(spec_in);
   if (params.size() != parameter_count(spec))
     fail_arg({"parameters", "parameter count"}, "be " + std::to_string(parameter_count(spec)) + " for this architecture",
@@ -92,7 +146,7 @@ std::vector<std::uint8_t> save_model(const MlpSpec& spec_in, std::span<const flo
       fail_arg({"parameters[" + std::to_string(i) + "]", "parameter " + std::to_string(i)}, "be finite", params[i]);
   Writer w;
   w.out.insert(w.out.end(), kMagic, kMagic + 4);
-  w.u32(kModelFileVersion);
+  w.u32(encoding == WeightEncoding::float32 ? 1 : 2);
   w.u32(static_cast<std::uint32_t>(spec.inputs));
   w.u32(static_cast<std::uint32_t>(spec.layers.size()));
   for (const LayerSpec& l : spec.layers) {
@@ -105,7 +159,11 @@ std::vector<std::uint8_t> save_model(const MlpSpec& spec_in, std::span<const flo
   w.u32(static_cast<std::uint32_t>(metadata.size()));
   w.out.insert(w.out.end(), metadata.begin(), metadata.end());
   w.u32(static_cast<std::uint32_t>(params.size()));
-  for (float p : params) w.f32(p);
+  if (encoding == WeightEncoding::float32) {
+    for (float p : params) w.f32(p);
+  } else {
+    write_int8_body(w, spec, params);
+  }
   w.u32(crc32(w.out));
   return std::move(w.out);
 }
@@ -115,10 +173,10 @@ ModelFile load_model(std::span<const std::uint8_t> b) {
   Reader r(b);
   r.bytes(4, "magic");
   const std::uint32_t version = r.u32("version");
-  if (version != kModelFileVersion)
-    bad("version " + std::to_string(version) + " is not supported (this MLP Lab reads version " +
-        std::to_string(kModelFileVersion) + ")");
+  if (version != 1 && version != 2)
+    bad("version " + std::to_string(version) + " is not supported (this MLP Lab reads versions 1 and 2)");
   ModelFile m;
+  m.encoding = version == 1 ? WeightEncoding::float32 : WeightEncoding::int8;
   m.spec.inputs = static_cast<int>(std::min<std::uint32_t>(r.u32("header"), 1u << 30));
   const std::uint32_t layers = r.u32("header");
   if (layers == 0 || layers > kMaxHiddenLayers + 1) bad("layer count " + std::to_string(layers) + " is out of range");
@@ -147,16 +205,24 @@ ModelFile load_model(std::span<const std::uint8_t> b) {
   const std::uint32_t n = r.u32("parameter count");
   if (n != parameter_count(m.spec))
     bad("holds " + std::to_string(n) + " parameters but its architecture needs " + std::to_string(parameter_count(m.spec)));
-  const std::size_t body_end = r.at() + std::size_t{n} * 4;
+  if (version == 2) {
+    const std::uint32_t encoding = r.u32("weight encoding");
+    if (encoding != kInt8PerUnit) bad("unknown weight encoding " + std::to_string(encoding));
+  }
+  const std::size_t body_end = r.at() + (version == 1 ? std::size_t{n} * 4 : int8_body_bytes(m.spec));
   if (b.size() != body_end + 4) {
     if (b.size() < body_end + 4)
       bad("truncated: expected " + std::to_string(body_end + 4) + " bytes, got " + std::to_string(b.size()));
     bad("has " + std::to_string(b.size() - body_end - 4) + " unexpected trailing bytes");
   }
+  Reader tail(b.subspan(body_end));
+  if (tail.u32("checksum") != crc32(b.first(body_end))) bad("checksum mismatch: the file is corrupt");
   m.params.resize(n);
-  for (std::uint32_t i = 0; i < n; ++i) m.params[i] = r.f32("parameters");
-  const std::uint32_t stored = r.u32("checksum");
-  if (stored != crc32(b.first(body_end))) bad("checksum mismatch: the file is corrupt");
+  if (version == 1) {
+    for (std::uint32_t i = 0; i < n; ++i) m.params[i] = r.f32("parameters");
+  } else {
+    read_int8_body(r, m.spec, m.params);
+  }
   for (float p : m.params)
     if (!std::isfinite(p)) bad("contains a NaN or infinite weight");
   return m;

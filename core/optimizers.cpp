@@ -5,8 +5,13 @@
 
 #include "enum_names.hpp"
 #include "errors.hpp"
+#include "kernels/partition.hpp"
 
 namespace mlp {
+
+// Fewer parameters than this are updated on one thread (a 2-D surface walk,
+// XOR): sharing them costs more than it saves.
+constexpr int kParallelMinParams = 16384;
 
 void sgd_step(std::span<float> p, std::span<const float> g, float lr) {
   for (std::size_t i = 0; i < p.size(); ++i) p[i] -= lr * g[i];
@@ -153,16 +158,23 @@ void Optimizer::step(std::span<float> p, std::span<const float> g) {
     fail_arg({"parameters", "parameter count"}, "match the optimizer's " + std::to_string(n_), p.size());
   ++t_;
   const OptimizerConfig& c = config_;
-  switch (c.kind) {
-    case OptimizerKind::sgd: sgd_step(p, g, c.learning_rate); break;
-    case OptimizerKind::momentum: momentum_step(p, g, s1_.span(), c.learning_rate, c.momentum); break;
-    case OptimizerKind::nesterov: nesterov_step(p, g, s1_.span(), c.learning_rate, c.momentum); break;
-    case OptimizerKind::adagrad: adagrad_step(p, g, s1_.span(), c.learning_rate, c.epsilon); break;
-    case OptimizerKind::rmsprop: rmsprop_step(p, g, s1_.span(), c.learning_rate, c.rho, c.epsilon); break;
-    case OptimizerKind::adam:
-      adam_step(p, g, s1_.span(), s2_.span(), c.learning_rate, c.beta1, c.beta2, c.epsilon, t_);
-      break;
-  }
+  // Element-wise updates: each thread of the pool updates its own slice.
+  parallel_ranges(static_cast<int>(n_), 64, kParallelMinParams, [&](int first, int count) {
+    const auto part = [&](auto span) { return span.subspan(static_cast<std::size_t>(first), static_cast<std::size_t>(count)); };
+    switch (c.kind) {
+      case OptimizerKind::sgd: sgd_step(part(p), part(g), c.learning_rate); break;
+      case OptimizerKind::momentum: momentum_step(part(p), part(g), part(s1_.span()), c.learning_rate, c.momentum); break;
+      case OptimizerKind::nesterov: nesterov_step(part(p), part(g), part(s1_.span()), c.learning_rate, c.momentum); break;
+      case OptimizerKind::adagrad: adagrad_step(part(p), part(g), part(s1_.span()), c.learning_rate, c.epsilon); break;
+      case OptimizerKind::rmsprop:
+        rmsprop_step(part(p), part(g), part(s1_.span()), c.learning_rate, c.rho, c.epsilon);
+        break;
+      case OptimizerKind::adam:
+        adam_step(part(p), part(g), part(s1_.span()), part(s2_.span()), c.learning_rate, c.beta1, c.beta2, c.epsilon,
+                  t_);
+        break;
+    }
+  });
 }
 
 }  // namespace mlp

@@ -61,10 +61,19 @@ export function mimeType(file) {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+// Cross-origin isolation: SharedArrayBuffer, so the worker can run the threads
+// build. On every response, including the pthread workers' mlp-threads.worker.js
+// (a worker script without COEP is blocked, and the module never starts).
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  ...ISOLATION_HEADERS,
 };
 
 // RFC 3986 path characters (pchar and "/"), and what may follow in a query.

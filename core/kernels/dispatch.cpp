@@ -1,8 +1,7 @@
 // The one place that decides which kernels this build runs.
 #include <cstdio>
 
-#include "gemm_packed.hpp"
-#include "gemm_sparse.hpp"
+#include "gemm_parallel.hpp"
 #include "vec.hpp"
 
 namespace mlp {
@@ -24,38 +23,23 @@ inline constexpr double kSparseDensity = 0.3;
 
 void gemm_dense(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
                 GemmWorkspace& ws) {
-  gemm_packed<GemmLanes, kMR, kNV>(ta, tb, a, b, c, ep, ws);
+  gemm_packed_parallel<GemmLanes, kMR, kNV>(ta, tb, a, b, c, ep, ws);
 }
-
-namespace {
-
-// Lists A's nonzeros and runs the sparse kernel, unless A is denser than
-// max_density: then it returns false having changed nothing.
-bool try_sparse(Trans ta, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
-                GemmWorkspace& ws, double max_density) {
-  check_gemm_shapes(ta, Trans::no, a, b, c);
-  const auto limit = static_cast<std::size_t>(max_density * static_cast<double>(a.size()));
-  const bool listed = ta == Trans::no ? sparse_rows_of(a, limit, ws.sparse) : sparse_cols_of(a, limit, ws.sparse);
-  if (listed) sparse_times_dense<GemmLanes>(ws.sparse, b, c, ep);
-  return listed;
-}
-
-}  // namespace
 
 void gemm_sparse(Trans ta, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
                  GemmWorkspace& ws) {
-  try_sparse(ta, a, b, c, ep, ws, 1.0);
+  sparse_parallel<GemmLanes>(ta, a, b, c, ep, ws, 1.0);
 }
 
 void gemm(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
           GemmWorkspace& ws) {
-  if (tb == Trans::no && c.cols >= 16 && try_sparse(ta, a, b, c, ep, ws, kSparseDensity)) return;
+  if (tb == Trans::no && c.cols >= 16 && sparse_parallel<GemmLanes>(ta, a, b, c, ep, ws, kSparseDensity)) return;
   gemm_dense(ta, tb, a, b, c, ep, ws);
 }
 
 void gemm_packed_scalar(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c,
                         const GemmEpilogue& ep, GemmWorkspace& ws) {
-  gemm_packed<VecScalar, 4, 4>(ta, tb, a, b, c, ep, ws);
+  gemm_packed_parallel<VecScalar, 4, 4>(ta, tb, a, b, c, ep, ws);
 }
 
 const char* gemm_kernel_name() {

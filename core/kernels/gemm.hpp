@@ -6,7 +6,9 @@
 // C (M×N) = op(A) (M×K) · op(B) (K×N), all row-major with arbitrary strides.
 //
 // `gemm_ref` is the plain triple loop every fast kernel is tested against.
-// `gemm` is the packed, register-blocked kernel picked in kernels/dispatch.cpp.
+// `gemm` is the packed, register-blocked kernel picked in kernels/dispatch.cpp,
+// run on the shared thread pool: C is split into whole rows or columns per
+// thread (kernels/gemm_parallel.hpp), so every thread count gives the same bits.
 #include <cstdint>
 #include <vector>
 
@@ -34,12 +36,22 @@ struct SparseRows {
   std::vector<float> value;
 };
 
-// Packing buffers and sparse lists, allocated on first use and reused (they
-// only grow), so a training step never allocates.
-struct GemmWorkspace {
+// One part's packing buffers and sparse lists (kernels/gemm_parallel.hpp),
+// allocated on first use and reused (they only grow), so a training step never
+// allocates. Cache-line aligned: parts run on different threads.
+struct alignas(64) GemmScratch {
   AlignedBuffer<float> a_pack;
   AlignedBuffer<float> b_pack;
   SparseRows sparse;
+};
+
+// Scratch for each part a product is cut into (one per thread of the pool).
+struct GemmWorkspace {
+  std::vector<GemmScratch> parts;
+  // Grows to n parts' scratch; called before a parallel loop starts.
+  void ensure(int n) {
+    if (parts.size() < static_cast<std::size_t>(n)) parts.resize(static_cast<std::size_t>(n));
+  }
 };
 
 // Throws InvalidArgument when the shapes do not chain.

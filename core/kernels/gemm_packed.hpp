@@ -68,9 +68,10 @@ void micro_kernel(int kc, const float* a, const float* b, float* c, std::ptrdiff
   }
 }
 
+// On one thread, with that thread's scratch.
 template <class V, int MR, int NV>
 void gemm_packed(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b, MatrixView c, const GemmEpilogue& ep,
-                 GemmWorkspace& ws) {
+                 GemmScratch& ws) {
   constexpr int NR = NV * V::size;
   static_assert(kGemmMC % MR == 0 && kGemmNC % NR == 0);
   check_gemm_shapes(ta, tb, a, b, c);

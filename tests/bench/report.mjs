@@ -68,6 +68,14 @@ for (const wl of WORKLOADS) {
   target('WASM SIMD / TF.js-wasm training, Adam', wl, primary[wl].adam, 2.5, src);
   target('WASM SIMD / TF.js-wasm inference', wl, primary[wl].infer, 2, src);
 }
+if (sp) {
+  for (const wl of WORKLOADS) {
+    const int8 = median(entries(sp, wl).map((t) => t.int8_infer_per_s).filter(Boolean));
+    if (Number.isFinite(int8))
+      target('WASM SIMD int8 inference / TF.js-wasm inference', wl, ratio(int8, inferOf(tfjs, wl)), 2,
+        'same Node process, runs alternated with TF.js; Int8Network on the timed run\'s weights');
+  }
+}
 target('WASM SIMD / WASM scalar, GEMM 256^3', 'random', ratio(gemmOf(simd, '256^3').gflops, gemmOf(scalar, '256^3').gflops), 3,
   'packed kernels, random dense matrices');
 for (const wl of WORKLOADS) {
@@ -77,6 +85,16 @@ for (const wl of WORKLOADS) {
     ratio(trainOf(simd, 'adam', wl).train_per_s, trainOf(scalar, 'adam', wl).train_per_s), 3, 'separate runs, same process');
   target('WASM SIMD / WASM scalar, inference', wl, ratio(inferOf(simd, wl), inferOf(scalar, wl)), 3,
     'separate runs, same process');
+}
+// Native threads (the seed preset, SGD, on 1/2/4 threads in the same run).
+const threadRuns = native.threads ?? [];
+const oneThread = threadRuns.find((t) => t.threads === 1);
+const twoThreads = threadRuns.find((t) => t.threads === 2);
+if (oneThread && twoThreads) {
+  target('native 2 threads / 1 thread, training SGD', 'generated', ratio(twoThreads.generated_train_per_s, oneThread.generated_train_per_s),
+    1.7, 'same run, repetitions interleaved');
+  target('native 2 threads / 1 thread, training SGD', 'mnist', ratio(twoThreads.train_per_s, oneThread.train_per_s), 1.7,
+    'same run, repetitions interleaved');
 }
 // How much faster each build runs real MNIST than the generated data.
 const mnistOverGenerated = Object.fromEntries([...builds, tfjs, ...(sp ? [{ ...sp, build: 'wasm-simd same-process' }] : [])]
@@ -92,7 +110,8 @@ const lines = [];
 const row = (cells, widths) => lines.push(cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
 const cpu = os.cpus()[0]?.model ?? '?';
 lines.push(`MLP Lab benchmark  ${new Date().toISOString()}  ${cpu}, ${os.cpus().length} cores, node ${process.versions.node}`);
-lines.push(`kernels: native "${native.kernel}", WASM SIMD "${simd.kernel}", WASM scalar "${scalar.kernel}"; all single-threaded, medians`);
+lines.push(`kernels: native "${native.kernel}", WASM SIMD "${simd.kernel}", WASM scalar "${scalar.kernel}"; single-threaded ` +
+  'but for the threads table, medians');
 lines.push('');
 lines.push('GEMM GFLOP/s (packed = our kernel, ref = naive triple loop in the same build; TF.js = tf.matMul/XNNPACK)');
 const gw = [20, 8, 7, 9, 7, 11, 7, 8];
@@ -115,6 +134,11 @@ for (const [opt, label] of [['sgd', 'SGD lr 0.01'], ['adam', 'Adam lr 0.001']])
     row([`training, ${label} (${WL_LABEL[wl]})`, ...cols((b) => trainOf(b, opt, wl).train_per_s)], tw);
 row(['inference, 10,000 (generated)', ...cols((b) => inferOf(b))], tw);
 row(['inference, 10,000 test images (MNIST)', ...cols((b) => inferOf(b, 'mnist'))], tw);
+if (sp) {
+  const int8Of = (wl) => median(entries(sp, wl).map((t) => t.int8_infer_per_s).filter(Boolean));
+  row(['int8 inference, 10,000 (generated)', '', '', '', '', f(int8Of('generated'), 0)], tw);
+  row(['int8 inference, 10,000 test images (MNIST)', '', '', '', '', f(int8Of('mnist'), 0)], tw);
+}
 const x = (v) => `${f(v, 2)}x`;
 const mog = (key) => [native, simd, scalar, tfjs, ...(sp ? [{ build: 'wasm-simd same-process' }] : [])]
   .map((b) => x(mnistOverGenerated[b.build][key]));
@@ -161,6 +185,17 @@ lines.push(`  Test accuracy after the timed MNIST training (a check that real da
   `WASM SIMD ${accs(simd)} (${trainOf(simd, 'sgd', 'mnist').batches} batches); ` +
   `TF.js ${accs(tfjs)} (${tfjs.method.match(/then (\d+) timed/)?.[1] ?? '?'} batches + 20 warm-up).`);
 lines.push('');
+if (oneThread) {
+  lines.push(`Threads, native (the seed preset, SGD 0.01, batch 50, ${oneThread.batches} batches; same run, repetitions ` +
+    `interleaved; ${os.cpus().length} cores, shared: ratios matter, not the absolute figures)`);
+  const thw = [12, 16, 7, 20, 7, 18, 7, 14];
+  row(['threads', 'MNIST train/s', 'vs 1', 'generated train/s', 'vs 1', 'MNIST inference/s', 'vs 1', 'same losses'], thw);
+  for (const t of threadRuns)
+    row([t.threads, f(t.train_per_s, 0), x(t.train_per_s / oneThread.train_per_s), f(t.generated_train_per_s, 0),
+      x(t.generated_train_per_s / oneThread.generated_train_per_s), f(t.infer_per_s, 0),
+      x(t.infer_per_s / oneThread.infer_per_s), t.same_losses_as_first ? 'yes' : 'NO'], thw);
+  lines.push('');
+}
 lines.push('Ratios and targets');
 const rw = [40, 8, 16, 16];
 row(['', 'target', 'generated', 'MNIST'], rw);
@@ -192,6 +227,7 @@ if (!tfjs.wasmBinary.includes('tfjs-backend-wasm-simd.wasm') || tfjs.wasmBinary.
 if (tfjs.threads !== 1) warnings.push(`TF.js ran with ${tfjs.threads} threads`);
 if (tfjs.train.some((t) => t.leaked_tensors > 0) || tfjs.tensors_left > 0)
   warnings.push(`TF.js tensors leaked (per run ${tfjs.train.map((t) => t.leaked_tensors)}, left ${tfjs.tensors_left})`);
+if (threadRuns.some((t) => !t.same_losses_as_first)) warnings.push('native: the final losses differ between thread counts');
 for (const b of [native, simd, scalar])
   if (entries(b, 'mnist').some((t) => t.same_weights === false))
     warnings.push(`${b.build}: the MNIST test-set inference did not replay the timed run's weights`);

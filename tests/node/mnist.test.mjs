@@ -1,6 +1,7 @@
 // Real MNIST through the WASM build: the packed (gzip) files inflate with
 // DecompressionStream as in the worker and parse with the core's IDX reader;
-// the seed preset learns; the shipped pretrained model scores >= 98%.
+// the seed preset learns; the shipped int8 pretrained model keeps its float32
+// accuracy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -71,20 +72,31 @@ test('the seed’s softmax regression (784-10, zero weights, batches of 100, 1,1
   assert.ok(accuracy >= 0.91, `test accuracy ${accuracy}`);
 });
 
-for (const flavour of ['simd', 'scalar']) {
-  test(`${flavour}: the shipped pretrained model scores >= 98.0% on the MNIST test set`, async () => {
+// The shipped model stores its weights as int8 per output unit (model file
+// version 2, written by mlp-cli quantize-model): <= 300 KB, and within 0.1
+// point of the float32 model it came from (whose accuracy its metadata records).
+for (const flavour of ['simd', 'scalar', 'threads']) {
+  test(`${flavour}: the shipped int8 model (<= 300 KB) scores within 0.1 point of its float32 original`, async () => {
     const M = await loadModule(flavour);
     const file = path.join(root, 'public/models/mnist-mlp.mlpl');
-    assert.ok(fs.statSync(file).size <= 1.2e6, 'the model must stay within 1.2 MB');
+    assert.ok(fs.statSync(file).size <= 300 * 1024, `the model is ${fs.statSync(file).size} bytes`);
     const model = M.loadModel(new Uint8Array(fs.readFileSync(file)));
+    assert.equal(model.weights, 'int8');
     assert.equal(model.spec.inputs, 784);
     assert.equal(model.spec.layers.at(-1).units, 10);
+    const meta = JSON.parse(model.metadata);
+    assert.ok(meta.float32_test_accuracy >= 0.99, `float32 original: ${meta.float32_test_accuracy}`);
     const net = new M.Network(model.spec, model.parameters);
     const test = await mnist(M, 't10k');
     const r = net.evaluate(test);
-    net.delete();
-    test.delete();
-    assert.ok(r.accuracy >= 0.98, `test accuracy ${r.accuracy}`);
+    // The integer path (int16 activations, i32x4.dot_i16x8_s) on the same weights.
+    const int8 = new M.Int8Network(model.spec, model.parameters);
+    const labels = test.labels(), predicted = int8.predictLabels(test);
+    const intAccuracy = predicted.reduce((n, p, i) => n + (p === labels[i]), 0) / labels.length;
+    for (const h of [net, int8, test]) h.delete();
+    assert.ok(r.accuracy >= meta.float32_test_accuracy - 0.001, `test accuracy ${r.accuracy}`);
+    assert.equal(r.accuracy.toFixed(4), meta.test_accuracy.toFixed(4), 'the accuracy recorded by mlp-cli (natively)');
+    assert.ok(intAccuracy >= meta.float32_test_accuracy - 0.001, `integer inference: test accuracy ${intAccuracy}`);
   });
 }
 

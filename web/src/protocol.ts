@@ -32,7 +32,7 @@ import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
 // The history lessons' `lesson-…` requests, likewise.
 import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
 
-export type Flavour = 'simd' | 'scalar';
+export type Flavour = 'simd' | 'scalar' | 'threads';
 
 export const GATES = ['and', 'or', 'nand', 'nor', 'xor', 'xnor'] as const;
 export type GateName = (typeof GATES)[number];

@@ -1,6 +1,7 @@
 // One epoch of the seed MLP with our WASM core, in a module worker, as the
 // Train view's worker runs it (Trainer.trainBatches in a loop; the view adds
-// only a yield between slices of ~12 ms).
+// only a yield between slices of ~12 ms). The threads flavour starts its
+// pthread Workers from /generated/mlp-threads.worker.js, beside the glue.
 
 const SEED_NET = {
   inputs: 784,
@@ -17,10 +18,10 @@ async function inflate(file) {
 }
 
 self.onmessage = async (e) => {
-  const { flavour, warmup, batches } = e.data;
+  const { flavour, warmup, batches, threads } = e.data;
   try {
     const { default: create } = await import(`/generated/mlp-${flavour}.mjs`);
-    const M = await create();
+    const M = await create(threads ? { mlpThreads: threads } : {});
     const all = M.parseMnist(await inflate('train-images-idx3-ubyte'), await inflate('train-labels-idx1-ubyte'));
     const test = M.parseMnist(await inflate('t10k-images-idx3-ubyte'), await inflate('t10k-labels-idx1-ubyte'));
     const train = all.slice(0, 55000);
@@ -50,6 +51,8 @@ self.onmessage = async (e) => {
         build: `mlp-lab-${flavour}`,
         kernel: M.buildInfo().kernel,
         simd: M.buildInfo().simd,
+        threads: M.buildInfo().threads,
+        crossOriginIsolated: self.crossOriginIsolated,
         batches,
         seconds,
         examplesPerSecond: (batches * 50) / seconds,

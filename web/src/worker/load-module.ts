@@ -1,28 +1,51 @@
-// Picks and instantiates one WASM flavour. SIMD is preferred; the scalar build
-// serves browsers without WASM SIMD. `?wasm=simd|scalar` on the worker URL
-// (the page passes its own through) forces one, so tests can cover both.
+// Picks and instantiates one WASM flavour. Threads (SIMD + pthreads) when the
+// page is cross-origin isolated (COOP same-origin + COEP require-corp: see the
+// README), else SIMD, else the scalar build for browsers without WASM SIMD.
+// `?wasm=simd|scalar|threads` on the worker URL (the page passes its own
+// through) forces one, so tests can cover each.
 
-import { simd } from 'wasm-feature-detect';
+import { simd, threads } from 'wasm-feature-detect';
 import type { MlpModule } from '../../generated/mlp-simd.mjs';
 import type { Flavour } from '../protocol.ts';
 
 /** The flavour named by a `wasm` query parameter, or null if absent or unknown. */
 export function flavourOverride(search: string): Flavour | null {
   const value = new URLSearchParams(search).get('wasm');
-  return value === 'simd' || value === 'scalar' ? value : null;
+  return value === 'simd' || value === 'scalar' || value === 'threads' ? value : null;
 }
 
 export async function chooseFlavour(override: Flavour | null): Promise<Flavour> {
   if (override) return override;
-  return (await simd()) ? 'simd' : 'scalar';
+  if (!(await simd())) return 'scalar';
+  // SharedArrayBuffer exists only in a cross-origin isolated context; without
+  // it the threads build cannot start, and the single-threaded SIMD build runs.
+  return self.crossOriginIsolated && (await threads()) ? 'threads' : 'simd';
 }
 
 // Literal specifiers, so the bundler emits each glue file (and its .wasm
 // asset) as a separate chunk and only the chosen one is downloaded.
 export async function loadModule(flavour: Flavour): Promise<MlpModule> {
+  if (flavour === 'threads') return loadThreads();
   const glue =
     flavour === 'simd'
       ? await import('../../generated/mlp-simd.mjs')
       : await import('../../generated/mlp-scalar.mjs');
   return glue.default();
+}
+
+// Emscripten 3.1.6 starts each pthread as a classic Web Worker from
+// mlp-threads.worker.js, which then import()s the glue by URL and calls its
+// default export. So the glue must stay a file of its own, unbundled, with
+// the worker file and the .wasm beside it as Vite assets: `new URL(…,
+// import.meta.url)` makes Vite copy each one as it is, and locateFile /
+// mainScriptUrlOrBlob hand their (hashed) URLs to the glue.
+async function loadThreads(): Promise<MlpModule> {
+  const glue = new URL('../../generated/mlp-threads.mjs', import.meta.url).href;
+  const worker = new URL('../../generated/mlp-threads.worker.js?no-inline', import.meta.url).href;
+  const wasm = new URL('../../generated/mlp-threads.wasm', import.meta.url).href;
+  const { default: create } = (await import(/* @vite-ignore */ glue)) as typeof import('../../generated/mlp-threads.mjs');
+  return create({
+    locateFile: (path: string) => (path.endsWith('.worker.js') ? worker : path.endsWith('.wasm') ? wasm : path),
+    mainScriptUrlOrBlob: glue,
+  });
 }
