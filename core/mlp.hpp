@@ -99,6 +99,9 @@ class Mlp {
   AlignedBuffer<float> params_, grads_;
 };
 
+// Refuses (naming batch_size) a batch whose workspace would not fit in memory.
+void check_batch_memory(const Mlp& net, int max_batch);
+
 // Activations, deltas and GEMM packing for batches of up to `max_batch` rows,
 // sized once so that training never allocates.
 class MlpWorkspace {

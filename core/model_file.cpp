@@ -12,7 +12,7 @@ namespace {
 
 constexpr char kMagic[4] = {'M', 'L', 'P', 'L'};
 
-[[noreturn]] void bad(const std::string& why) { throw InvalidArgument("model file: " + why); }
+[[noreturn]] void bad(const std::string& why) { throw InvalidArgument("model file: " + why, "bytes"); }
 
 class Writer {
  public:
@@ -138,7 +138,12 @@ std::vector<std::uint8_t> save_model(const MlpSpec& spec_in, std::span<const flo
                                      const std::string& metadata, WeightEncoding encoding) {
   const MlpSpec spec = validated(spec_in);
   if (params.size() != parameter_count(spec))
-    fail_arg("parameter count", "be " + std::to_string(parameter_count(spec)) + " for this architecture", params.size());
+    fail_arg({"parameters", "parameter count"}, "be " + std::to_string(parameter_count(spec)) + " for this architecture",
+             params.size());
+  // load_model refuses non-finite weights, so writing one would make a file that never loads.
+  for (std::size_t i = 0; i < params.size(); ++i)
+    if (!std::isfinite(params[i]))
+      fail_arg({"parameters[" + std::to_string(i) + "]", "parameter " + std::to_string(i)}, "be finite", params[i]);
   Writer w;
   w.out.insert(w.out.end(), kMagic, kMagic + 4);
   w.u32(encoding == WeightEncoding::float32 ? 1 : 2);

@@ -26,7 +26,7 @@ for (const flavour of flavours) {
 
     accepts(net(limits.inputs.max, 1, 3));
     accepts(net(limits.inputs.min, 1, 3));
-    refuses(net(limits.inputs.max + 1, 1, 3), /^Error: inputs must be between 1 and 4096, got 4097$/);
+    refuses(net(limits.inputs.max + 1, 1, 3), /^MlpError: inputs must be between 1 and 4096, got 4097$/);
     refuses(net(limits.inputs.min - 1, 1, 3), /inputs must be between 1 and 4096, got 0/);
     accepts(net(5, limits.hiddenLayers.max, 3));
     accepts(net(5, limits.hiddenLayers.min, 3));
@@ -59,8 +59,8 @@ for (const flavour of flavours) {
     assert.equal(n.networkSpec().layers[0].alpha, f32(limits.alpha.max));
     n.delete();
     accepts(withAlpha(limits.alpha.min));
-    refuses(withAlpha(limits.alpha.max * 2), /alpha must be finite and >= 0, got inf/);
-    refuses(withAlpha(-1e-30), /alpha must be finite and >= 0, got -1e-30/);
+    refuses(withAlpha(limits.alpha.max * 2), /alpha of hidden layer 1 must be finite and >= 0, got Infinity/);
+    refuses(withAlpha(-1e-30), /alpha of hidden layer 1 must be finite and >= 0, got -1e-30/);
   });
 
   test(`${flavour}: training limits (learning rate, batch size, seeds, batches per call) are what a Trainer accepts`, async () => {
@@ -76,7 +76,7 @@ for (const flavour of flavours) {
     refuses({ batchSize: 4, learningRate: 0 }, /learning_rate must be finite and > 0, got 0/);
     refuses({ batchSize: 4, learningRate: nextBelow(limits.learningRate.min) / 2 }, /learning_rate must be finite and > 0, got 0/);
     accepts({ batchSize: 4, learningRate: limits.learningRate.max });
-    refuses({ batchSize: 4, learningRate: limits.learningRate.max * 2 }, /learning_rate must be finite and > 0, got inf/);
+    refuses({ batchSize: 4, learningRate: limits.learningRate.max * 2 }, /learning_rate must be finite and > 0, got Infinity/);
 
     accepts({ batchSize: 4, shuffleSeed: limits.seed.max });
     refuses({ batchSize: 4, shuffleSeed: limits.seed.max + 1 }, /shuffleSeed must be an integer in \[0, 2\^53\)/);
@@ -121,13 +121,13 @@ for (const flavour of flavours) {
         assert.equal(c[p.name], p.default, `${o.name}.${p.name} default`);
         const at = (value) => () => new M.Trainer(NET, { batchSize: 4, optimizer: o.name, [p.name]: value }, xor).delete();
         at(p.min)();
-        assert.throws(at(p.min === 0 ? -1e-30 : nextBelow(p.min)), new RegExp(`^Error: ${p.name} must`));
+        assert.throws(at(p.min === 0 ? -1e-30 : nextBelow(p.min)), new RegExp(`^MlpError: ${p.name} must`));
         if (p.maxExclusive) {
-          assert.throws(at(p.max), new RegExp(`^Error: ${p.name} must be in \\[0, 1\\), got 1$`));
+          assert.throws(at(p.max), new RegExp(`^MlpError: ${p.name} must be in \\[0, 1\\), got 1$`));
           at(nextBelow(p.max))();
         } else {
           at(p.max)();
-          assert.throws(at(p.max * 2), new RegExp(`^Error: ${p.name} must`));
+          assert.throws(at(p.max * 2), new RegExp(`^MlpError: ${p.name} must`));
         }
       }
       t.delete();
