@@ -27,11 +27,21 @@ export function setUpSite(worker: WorkerClient, widgets: readonly WidgetEntry[],
     main.focus();
   });
 
+  // One list per part of the chapter (History, Learning, …), each named, so
+  // eleven views read as four groups.
   const links = new Map<string, HTMLAnchorElement>();
+  const parts = new Map<string, HTMLUListElement>();
   for (const w of widgets) {
+    let list = parts.get(w.part);
+    if (!list) {
+      const id = `nav-part-${parts.size}`;
+      list = h('ul', { 'aria-labelledby': id });
+      parts.set(w.part, list);
+      nav.append(h('li', { class: 'nav-part' }, h('span', { id, class: 'nav-part-name' }, w.part), list));
+    }
     const a = h('a', { href: hrefFor(w.route), title: w.summary }, w.title);
     links.set(w.route, a);
-    nav.append(h('li', {}, a));
+    list.append(h('li', {}, a));
   }
   // The navigation goes back to each widget's settings as the person left them.
   window.addEventListener(LINK_REMEMBERED, (e) => {

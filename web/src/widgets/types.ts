@@ -32,6 +32,8 @@ export interface WidgetEntry {
   readonly title: string;
   /** One line for the page title and tooltips. */
   readonly summary: string;
+  /** The part of the chapter it belongs to; the navigation groups by it. */
+  readonly part: 'Try it' | 'History' | 'Learning' | 'Training';
   /** Loaded on first visit, so each widget is its own chunk. */
   readonly load: () => Promise<WidgetModule>;
 }
