@@ -187,6 +187,6 @@ TEST_CASE("L2 shrinks the weights over training; the rate can change on a live t
   CHECK(decayed.config().regularization.rate == 0.01f);
   c.regularization.rate = std::nanf("");
   CHECK_THROWS_WITH(Trainer(small_spec(Loss::softmax_cross_entropy, 2, 2), data, c),
-                    "regularization_rate must be finite and >= 0, got nan");
+                    "regularization_rate must be finite and >= 0, got NaN");
   CHECK_THROWS_WITH(regularization_from_name("l3"), "regularization must be one of none, l1, l2, got 'l3'");
 }

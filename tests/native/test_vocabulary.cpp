@@ -227,7 +227,7 @@ TEST_CASE("vocabulary: regularization names parse, and rates run from 0 to the l
   CHECK_THROWS_WITH(validated(RegularizationConfig{Regularization::l1, next_down(static_cast<float>(L.regularization_rate.min))}),
                     Catch::StartsWith("regularization_rate must be finite and >= 0, got -"));
   CHECK_THROWS_WITH(validated(RegularizationConfig{Regularization::l1, next_up(static_cast<float>(L.regularization_rate.max))}),
-                    "regularization_rate must be finite and >= 0, got inf");
+                    "regularization_rate must be finite and >= 0, got Infinity");
 }
 
 TEST_CASE("vocabulary: the playground's sets, features and limits are what make_playground_data accepts", "[vocabulary][playground]") {

@@ -38,7 +38,7 @@ for (const flavour of flavours) {
     t.setOptimizer({ optimizer: 'adam', batchSize: 3, shuffleSeed: 99, augment: true });
     assert.deepEqual(t.trainConfig(), {
       batchSize: 20, optimizer: 'adam', learningRate: 0.001, momentum: 0.9, rho: 0.99, beta1: 0.9, beta2: 0.999,
-      epsilon: 1e-8, shuffleSeed: 3, augment: false,
+      epsilon: 1e-8, shuffleSeed: 3, augment: false, regularization: 'none', regularizationRate: 0,
     });
     t.setOptimizer({ ...t.trainConfig(), learningRate: 0.02 });
     assert.equal(t.trainConfig().learningRate, 0.02);
