@@ -556,6 +556,14 @@ export interface MlpModule {
   parseMnist(images: Uint8Array, labels: Uint8Array): Dataset;
   /** ink: width × height values in [0, 1] (1 = ink), row-major. */
   preprocessDigit(ink: Float32Array, width: number, height: number): DigitImage;
+  /**
+   * Drawn strokes as ink for preprocessDigit (core/strokes.hpp): `xy` the points of every stroke (x, y
+   * interleaved, any unit, y down), `lengths` the points per stroke. The pen is 0.15 × penScale (the page: 1)
+   * of the strokes' larger extent, the digit fills a strokeRasterSide² raster. Throws on malformed input.
+   */
+  rasterizeStrokes(xy: Float32Array, lengths: Int32Array, penScale: number): Float32Array;
+  /** The side of rasterizeStrokes' square raster (112). */
+  readonly strokeRasterSide: number;
   /** A versioned, CRC-checked model file (see core/model_file.hpp), float32 weights (exact: training can go on). */
   saveModel(spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array, metadata: string): Uint8Array;
   /** Validates everything (magic, version, architecture, length, checksum, finite weights) before returning. */
