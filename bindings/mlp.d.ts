@@ -640,6 +640,11 @@ export interface ModuleOptions {
   mainScriptUrlOrBlob?: string;
   /** Threads build: run on this many threads (default: one per core, at most 8); fixed for the module's life. */
   mlpThreads?: number;
+  /**
+   * Emscripten's hook: instantiate the .wasm yourself (e.g. from a fetch started before the glue
+   * loaded) and call `done(instance, module)`; return {} when that happens later.
+   */
+  instantiateWasm?: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
 }
 
 declare const createMlpModule: (options?: ModuleOptions) => Promise<MlpModule>;

@@ -5,7 +5,7 @@ import './styles/app.css';
 import workerUrl from './worker/worker.ts?worker&url';
 import { h, must } from './ui/dom.ts';
 import { initTheme } from './theme.ts';
-import { LINK_REMEMBERED, hrefFor, watchRoute } from './router.ts';
+import { LINK_REMEMBERED, hrefFor, routeOf, watchRoute } from './router.ts';
 import { createServices } from './app-services.ts';
 import { watchRunChip } from './run-chip.ts';
 import { widgets } from './widgets/registry.ts';
@@ -18,6 +18,9 @@ function spawnWorker(): Worker {
   const url = new URL(workerUrl, import.meta.url);
   const wasm = new URLSearchParams(location.search).get('wasm');
   if (wasm) url.searchParams.set('wasm', wasm);
+  // Opening on the Draw view (the home route): the worker fetches the model beside the WASM.
+  const route = routeOf(location.hash);
+  if ((widgets.find((w) => w.route === route) ?? widgets[0])?.route === 'draw') url.searchParams.set('digits', '1');
   return new Worker(url, { type: 'module', name: 'mlp-lab' });
 }
 

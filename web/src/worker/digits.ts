@@ -52,7 +52,21 @@ export function pretrainedModelUrl(): string {
   return new URL(`${base}${PRETRAINED_PATH}`, globalThis.location?.href ?? 'http://localhost/').href;
 }
 
-async function fetchShippedModel(): Promise<Uint8Array> {
+let prefetched: Promise<Uint8Array> | null = null;
+
+/** Starts downloading the shipped model now (the worker's boot, for a page that opens on the Draw view); the first load takes it. */
+export function prefetchShippedModel(): void {
+  prefetched ??= downloadShippedModel();
+  prefetched.catch(() => {}); // the load reports it
+}
+
+function fetchShippedModel(): Promise<Uint8Array> {
+  const early = prefetched;
+  prefetched = null; // a retry downloads again
+  return early ?? downloadShippedModel();
+}
+
+async function downloadShippedModel(): Promise<Uint8Array> {
   const url = pretrainedModelUrl();
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${PRETRAINED_PATH}`.trim());

@@ -205,8 +205,8 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
     loadError = null;
     root.dataset.state = 'loading';
     showIdle();
-    await loadLibrary();
-    let s = await kit.request({ type: 'digitModel' }, { onError: (f) => (loadError = f.message) });
+    // The library (IndexedDB) and the worker's status side by side: neither waits for the other.
+    let [, s] = await Promise.all([loadLibrary(), kit.request({ type: 'digitModel' }, { onError: (f) => (loadError = f.message) })]);
     const want = kit.settings().model === 'pretrained' ? 'pretrained' : s?.user ? 'user' : null;
     if (s && want && s.active !== want && (want === 'user' || s.pretrained.state === 'ready')) s = await kit.request({ type: 'digitModel', use: want });
     if (!kit.alive()) return;
