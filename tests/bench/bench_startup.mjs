@@ -66,7 +66,7 @@ async function once(browser, url) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
   await cdp.send('Network.emulateNetworkConditions', CONDITIONS);
   // Workers get the same conditions: attach to them as they start (paused until set).
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
   cdp.on('Target.attachedToTarget', async ({ sessionId }) => {
     const send = (method, params = {}) => cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: Math.floor(Math.random() * 1e9), method, params }) }).catch(() => {});
     await send('Network.enable');
@@ -112,7 +112,13 @@ async function once(browser, url) {
     await page.mouse.up();
   }
   const drawn = await page.evaluate(() => performance.now());
-  await page.waitForFunction(() => 'firstReading' in window, null, { timeout: 60_000 });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.waitForFunction(() => 'firstReading' in window, null, { timeout: 60_000 }).catch(async (e) => {
+    const state = await page.evaluate(() => ({ ...document.querySelector('.draw-widget')?.dataset, readout: { ...document.querySelector('.readout')?.dataset } }));
+    throw new Error(`no reading: ${JSON.stringify(state)} ${errors.join(' | ')} (${e.message})`);
+  });
   const reading = await page.evaluate(() => window.firstReading);
   const origin = await page.evaluate(() => performance.timeOrigin);
   await page.waitForTimeout(300); // late requestfinished events
