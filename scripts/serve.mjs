@@ -26,6 +26,8 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  // Any page may frame the app: embeds in slide decks and course pages.
+  'frame-ancestors *',
 ].join('; ');
 
 const MIME = {
@@ -201,6 +203,7 @@ async function main() {
   }
   const { url, close } = await startServer({ root: opts.root, port: opts.port });
   console.log(`MLP Lab is running at ${url}`);
+  console.log(`The lecture deck is at ${url}slides/`);
   const stop = () => close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

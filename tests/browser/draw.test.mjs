@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DIGITS } from './digit-strokes.mjs';
-import { openPage, screenshot, since, withBrowser } from './helpers.mjs';
+import { drawWithMouse, openPage, screenshot, since, withBrowser } from './helpers.mjs';
 
 const WAIT = { timeout: 10_000 };
 const FRAME_MS = 16;
@@ -42,17 +42,6 @@ async function reading(page) {
 async function padMapper(page) {
   const box = await page.locator('.pad-canvas').boundingBox();
   return ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
-}
-
-async function drawWithMouse(page, digit) {
-  const at = await padMapper(page);
-  for (const stroke of DIGITS[digit]) {
-    const [first, ...rest] = stroke.map(at);
-    await page.mouse.move(...first);
-    await page.mouse.down();
-    for (const p of rest) await page.mouse.move(...p);
-    await page.mouse.up();
-  }
 }
 
 /** A finger, through the DevTools protocol: the page gets pointer events of type "touch". */

@@ -10,6 +10,7 @@ import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { DIGITS } from './digit-strokes.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // MLP_DIST points the tests at another build (e.g. `vite build --outDir /tmp/x`),
@@ -133,4 +134,23 @@ export async function axeViolations(page) {
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id} (${v.help})\n    ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`).join('\n    ')}`);
   });
+}
+
+/** Draws DIGITS[digit] on the Draw view's pad with real mouse events. */
+export async function drawWithMouse(page, digit) {
+  const box = await page.locator('.pad-canvas').boundingBox();
+  for (const stroke of DIGITS[digit]) {
+    const [first, ...rest] = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height]);
+    await page.mouse.move(...first);
+    await page.mouse.down();
+    for (const p of rest) await page.mouse.move(...p);
+    await page.mouse.up();
+  }
+}
+
+/** Draws a digit and resolves to the digit the Draw view reads for it, once its answer is for that ink. */
+export async function drawAndRead(page, digit, wait = { timeout: 20_000 }) {
+  await drawWithMouse(page, digit);
+  await page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.current === 'true', null, wait);
+  return page.locator('.readout').getAttribute('data-digit');
 }

@@ -22,13 +22,17 @@ export function currentTheme(): Theme {
   return stored() ?? (systemDark.matches ? 'dark' : 'light');
 }
 
-function apply(theme: Theme, button: HTMLButtonElement): void {
+function setTheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
+  document.dispatchEvent(new CustomEvent(THEME_CHANGE, { detail: theme }));
+}
+
+function apply(theme: Theme, button: HTMLButtonElement): void {
   const next = theme === 'dark' ? 'light' : 'dark';
   button.setAttribute('aria-label', `Switch to ${next} theme`);
   button.title = `Switch to ${next} theme`;
   button.dataset.theme = theme;
-  document.dispatchEvent(new CustomEvent(THEME_CHANGE, { detail: theme }));
+  setTheme(theme);
 }
 
 export function initTheme(button: HTMLButtonElement): void {
@@ -45,4 +49,15 @@ export function initTheme(button: HTMLButtonElement): void {
   systemDark.addEventListener('change', () => {
     if (!stored()) apply(currentTheme(), button);
   });
+}
+
+/**
+ * An embed's theme: the one its link fixes (`&theme=dark`, for a deck's
+ * colours), or the viewer's system setting. Never the stored choice of the
+ * site's toggle, so a slide looks the same on every machine, and never stored.
+ */
+export function initFixedTheme(fixed: Theme | null): void {
+  const follow = (): void => setTheme(fixed ?? (systemDark.matches ? 'dark' : 'light'));
+  follow();
+  if (!fixed) systemDark.addEventListener('change', follow);
 }

@@ -1,5 +1,7 @@
 // The page's end of the worker: typed request/response by id, progress
-// subscriptions, and a restart when the worker dies.
+// subscriptions, and a restart when the worker dies. A lazy client starts its
+// worker only on start() (an embed, once it is seen); requests made before
+// wait for it.
 
 import type {
   DataProgressEvent,
@@ -33,7 +35,9 @@ const MAX_CRASHES = 3;
 const CRASH_WINDOW_MS = 30_000;
 
 export class WorkerClient {
-  private worker: Worker;
+  private worker: Worker | null = null;
+  /** Requests made before the worker started, posted when it does. */
+  private readonly queued: { message: unknown; transfer: Transferable[] }[] = [];
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly progressListeners = new Set<(e: ProgressEvent) => void>();
@@ -47,8 +51,23 @@ export class WorkerClient {
   info: ReadyEvent | null = null;
   private readyWaiters: ((info: ReadyEvent) => void)[] = [];
 
-  constructor(private readonly spawn: () => Worker) {
+  constructor(
+    private readonly spawn: () => Worker,
+    options: { lazy?: boolean } = {},
+  ) {
+    if (!options.lazy) this.start();
+  }
+
+  /** Starts the worker (once; a stopped client stays stopped). */
+  start(): void {
+    if (this.worker || this.dead) return;
     this.worker = this.connect();
+    for (const q of this.queued.splice(0)) this.worker.postMessage(q.message, q.transfer);
+  }
+
+  /** Whether a worker is running (started and not stopped). */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   /** Sends a request; resolves with its typed result, rejects with the worker's error (a FieldError naming the core's field, if any). */
@@ -57,7 +76,8 @@ export class WorkerClient {
     const id = this.nextId++;
     return new Promise<Results[K]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ ...body, id }, transfer);
+      if (this.worker) this.worker.postMessage({ ...body, id }, transfer);
+      else this.queued.push({ message: { ...body, id }, transfer });
     });
   }
 
@@ -89,8 +109,13 @@ export class WorkerClient {
     return () => this.connectionListeners.delete(listener);
   }
 
+  /** Stops the worker for good and frees its memory (e.g. when an embed is unloaded). */
   dispose(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.worker = null;
+    this.dead = true;
+    this.info = null;
+    this.queued.length = 0;
     this.failPending('The worker was closed.');
   }
 
@@ -143,7 +168,8 @@ export class WorkerClient {
   }
 
   private crash(message: string): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.worker = null;
     this.info = null;
     this.failPending(`The worker stopped: ${message}`);
     const now = Date.now();

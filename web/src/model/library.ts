@@ -7,8 +7,10 @@
 import type { NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
 import type { EpochSummary, TestReport } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
+import { MemoryStore } from './library-memory.ts';
 
-const DB_NAME = 'mlp-lab';
+// Every page opened from file:// shares one IndexedDB origin: a name of its own keeps this file's models apart.
+const DB_NAME = globalThis.location?.protocol === 'file:' ? `mlp-lab:${location.pathname}` : 'mlp-lab';
 const DB_VERSION = 2;
 const MODELS = 'library';
 const PREFS = 'prefs';
@@ -106,6 +108,36 @@ export function newModelId(): string {
   return `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** Dispatched on window once, when the browser keeps no data for this page: the library works from memory. */
+export const STORAGE_UNAVAILABLE = 'mlp-lab:storage-unavailable';
+
+/**
+ * The database, or null when this browser keeps no data for the page (a file
+ * from disk in some browsers, a sandboxed frame, strict private modes): then
+ * the library keeps its models in memory for the page's life and says so once.
+ * A full disk or a blocked upgrade is an error as before (saved models exist).
+ */
+let storage: 'unknown' | 'indexeddb' | 'memory' = 'unknown';
+async function openStorage(): Promise<IDBDatabase | null> {
+  if (storage === 'memory') return null;
+  try {
+    const db = await openDb();
+    storage = 'indexeddb';
+    return db;
+  } catch (e) {
+    // IndexedDB worked before: this is a real failure (full, blocked), not a browser that keeps nothing.
+    if (storage === 'indexeddb' || !noStorage(e)) throw e;
+    storage = 'memory';
+    window.dispatchEvent(new Event(STORAGE_UNAVAILABLE));
+    return null;
+  }
+}
+
+function noStorage(e: unknown): boolean {
+  const name = e instanceof DOMException ? e.name : '';
+  return name === 'SecurityError' || name === 'InvalidStateError' || typeof indexedDB === 'undefined';
+}
+
 async function run<T>(stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => IDBRequest<T> | null): Promise<T | undefined> {
   const db = await openDb();
   try {
@@ -140,34 +172,27 @@ function isLibraryModel(v: unknown): v is LibraryModel {
   );
 }
 
-export class ModelLibrary {
-  private readonly listeners = new Set<LibraryListener>();
+/** Where the library's records live: IndexedDB, or memory where the browser keeps nothing (library-memory.ts). */
+export interface LibraryStore {
+  list(): Promise<unknown[]>;
+  get(id: string): Promise<unknown>;
+  put(model: LibraryModel): Promise<void>;
+  /** Deletes the model and any preference that pointed at it, at once. */
+  remove(id: string): Promise<void>;
+  pref(key: PrefKey): Promise<unknown>;
+  setPref(key: PrefKey, id: string | null): Promise<void>;
+}
 
-  /** Every model, newest first. Records this page did not write are skipped. */
-  async list(): Promise<LibraryModel[]> {
-    const all = await run<unknown[]>([MODELS], 'readonly', (tx) => tx.objectStore(MODELS).getAll());
-    return (all ?? []).filter(isLibraryModel).sort((a, b) => b.savedAt - a.savedAt);
-  }
+/** 'draw': the model the Draw view reads with; 'current': the one the Train view shows after a reload. */
+export type PrefKey = 'draw' | 'current';
 
-  async get(id: string): Promise<LibraryModel | null> {
-    const v = await run<unknown>([MODELS], 'readonly', (tx) => tx.objectStore(MODELS).get(id));
-    return isLibraryModel(v) ? v : null;
-  }
-
-  /** Adds the model, or replaces the one with its id. */
-  async put(model: LibraryModel): Promise<void> {
+const idbStore: LibraryStore = {
+  list: async () => (await run<unknown[]>([MODELS], 'readonly', (tx) => tx.objectStore(MODELS).getAll())) ?? [],
+  get: (id) => run<unknown>([MODELS], 'readonly', (tx) => tx.objectStore(MODELS).get(id)),
+  put: async (model) => {
     await run([MODELS], 'readwrite', (tx) => tx.objectStore(MODELS).put(model));
-    this.changed();
-  }
-
-  async rename(id: string, name: string): Promise<void> {
-    const m = await this.get(id);
-    if (!m) throw new Error('that model is no longer in the library');
-    await this.put({ ...m, name });
-  }
-
-  /** Deletes the model; a preference that pointed at it is cleared in the same transaction. */
-  async remove(id: string): Promise<void> {
+  },
+  remove: async (id) => {
     await run([MODELS, PREFS], 'readwrite', (tx) => {
       tx.objectStore(MODELS).delete(id);
       const prefs = tx.objectStore(PREFS);
@@ -179,21 +204,68 @@ export class ModelLibrary {
       }
       return null;
     });
-    this.changed();
-  }
-
-  /** 'draw': the model the Draw view reads with; 'current': the one the Train view shows after a reload. */
-  async pref(key: 'draw' | 'current'): Promise<string | null> {
-    const v = await run<unknown>([PREFS], 'readonly', (tx) => tx.objectStore(PREFS).get(key));
-    return typeof v === 'string' ? v : null;
-  }
-
-  async setPref(key: 'draw' | 'current', id: string | null): Promise<void> {
+  },
+  pref: (key) => run<unknown>([PREFS], 'readonly', (tx) => tx.objectStore(PREFS).get(key)),
+  setPref: async (key, id) => {
     await run([PREFS], 'readwrite', (tx) => {
       if (id === null) tx.objectStore(PREFS).delete(key);
       else tx.objectStore(PREFS).put(id, key);
       return null;
     });
+  },
+};
+
+export class ModelLibrary {
+  private readonly listeners = new Set<LibraryListener>();
+  private memory: LibraryStore | null = null;
+
+  /** IndexedDB, or memory from the first time the browser refused to keep data. */
+  private async store(): Promise<LibraryStore> {
+    if (this.memory) return this.memory;
+    if (storage === 'indexeddb') return idbStore;
+    const probe = await openStorage();
+    probe?.close();
+    if (probe) return idbStore;
+    this.memory = new MemoryStore();
+    return this.memory;
+  }
+
+  /** Every model, newest first. Records this page did not write are skipped. */
+  async list(): Promise<LibraryModel[]> {
+    const all = await (await this.store()).list();
+    return all.filter(isLibraryModel).sort((a, b) => b.savedAt - a.savedAt);
+  }
+
+  async get(id: string): Promise<LibraryModel | null> {
+    const v = await (await this.store()).get(id);
+    return isLibraryModel(v) ? v : null;
+  }
+
+  /** Adds the model, or replaces the one with its id. */
+  async put(model: LibraryModel): Promise<void> {
+    await (await this.store()).put(model);
+    this.changed();
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const m = await this.get(id);
+    if (!m) throw new Error('that model is no longer in the library');
+    await this.put({ ...m, name });
+  }
+
+  /** Deletes the model; a preference that pointed at it is cleared in the same transaction. */
+  async remove(id: string): Promise<void> {
+    await (await this.store()).remove(id);
+    this.changed();
+  }
+
+  async pref(key: PrefKey): Promise<string | null> {
+    const v = await (await this.store()).pref(key);
+    return typeof v === 'string' ? v : null;
+  }
+
+  async setPref(key: PrefKey, id: string | null): Promise<void> {
+    await (await this.store()).setPref(key, id);
     this.changed();
   }
 

@@ -13,6 +13,7 @@ import { type Frame, type FrameColours, paintAxes, paintColorbar, paintField } f
 import { type LevelScale, type Levels, computeLevels } from './contour-levels.ts';
 import { drawMarker, type MarkerShape } from './markers.ts';
 import { THEME_CHANGE } from '../theme.ts';
+import { chartHeight } from './chart-height.ts';
 
 /** Values at grid nodes: node (i, j) is at x0 + (x1 − x0)·i/(nx − 1), likewise y; row-major from (x0, y0). */
 export interface Field {
@@ -136,7 +137,11 @@ export function createContourMap(container: HTMLElement, options: ContourMapOpti
     return { x0, x1, y0, y1 };
   };
 
-  /** Height from the width: equal units on both axes where the height allows. */
+  /**
+   * Height from the width: equal units on both axes where the height allows;
+   * or, where the layout gives the map its height (--chart-fill, the embed
+   * view), that height.
+   */
   function layout(): boolean {
     const w = Math.max(240, Math.floor(element.clientWidth));
     const [x0, x1, y0, y1] = view();
@@ -144,7 +149,7 @@ export function createContourMap(container: HTMLElement, options: ContourMapOpti
     const cap = Math.min(options.maxHeight ?? 480, Math.max(300, window.innerHeight - (options.reserveHeight ?? 0)));
     const maxPlotH = cap - M.top - M.bottom;
     const plotH = Math.max(160, Math.min(maxPlotH, plotW * ((y1 - y0) / (x1 - x0))));
-    const h = Math.round(plotH + M.top + M.bottom);
+    const h = chartHeight(element, Math.round(plotH + M.top + M.bottom));
     const ratio = window.devicePixelRatio || 1;
     if (w === cssW && h === cssH && ratio === dpr) return false;
     cssW = w;

@@ -5,6 +5,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { THEME_CHANGE } from '../theme.ts';
+import { chartHeight } from './chart-height.ts';
 
 export interface SeriesSpec {
   label: string;
@@ -57,7 +58,7 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
   const plot = new uPlot(
     {
       width: Math.max(200, root.clientWidth),
-      height: options.height ?? 200,
+      height: chartHeight(root, options.height ?? 200),
       scales: {
         x: { time: false },
         y: options.logY ? { distr: 3 } : {},
@@ -82,7 +83,8 @@ export function createLineChart(container: HTMLElement, options: LineChartOption
 
   const resize = new ResizeObserver(() => {
     const w = Math.max(200, Math.floor(root.clientWidth));
-    if (w !== plot.width) plot.setSize({ width: w, height: options.height ?? 200 });
+    const h = chartHeight(root, options.height ?? 200);
+    if (w !== plot.width || h !== plot.height) plot.setSize({ width: w, height: h });
   });
   resize.observe(root);
 

@@ -7,6 +7,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { THEME_CHANGE } from '../theme.ts';
+import { chartHeight } from './chart-height.ts';
 import { framedCopy } from './save-png.ts';
 
 export interface CurveSpec {
@@ -129,7 +130,7 @@ export function createSeriesChart(container: HTMLElement, options: SeriesChartOp
     return new uPlot(
       {
         width: Math.max(200, Math.floor(root.clientWidth)),
-        height,
+        height: chartHeight(root, height),
         scales: {
           x: { time: false, range: (_u, min, max) => (xRange ? [xRange[0], xRange[1]] : max > min ? [min, max] : [min - 1, max + 1]) },
           // Losses that underflow towards 1e-40 would ask for forty decades: show twelve at most.
@@ -175,7 +176,8 @@ export function createSeriesChart(container: HTMLElement, options: SeriesChartOp
 
   const resize = new ResizeObserver(() => {
     const w = Math.max(200, Math.floor(root.clientWidth));
-    if (w !== plot.width) plot.setSize({ width: w, height });
+    const h = chartHeight(root, height);
+    if (w !== plot.width || h !== plot.height) plot.setSize({ width: w, height: h });
   });
   resize.observe(root);
   const repaint = (): void => plot.redraw(false, true);

@@ -3,12 +3,15 @@
 // serves the full page, an embed URL and a single-file export.
 
 import type { WorkerClient } from '../worker-client.ts';
+import type { EmbedOptions } from './kit/embed-options.ts';
 
 export interface WidgetContext {
   /** The shared worker that owns the WASM module. */
   readonly worker: WorkerClient;
   /** State that outlives a widget's mount (a training run, the model library). */
   readonly services: AppServices;
+  /** The embed view's options (`?embed`), or null in the site. */
+  readonly embed: EmbedOptions | null;
 }
 
 export interface AppServices {

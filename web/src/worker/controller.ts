@@ -16,7 +16,8 @@ import { exportModel, readModel, testReport } from './inspect.ts';
 import { TrainJob } from './jobs/train-job.ts';
 import { answerLab } from './lab/requests.ts';
 import { answerLesson } from './lessons.ts';
-import { loadMnist } from './mnist.ts';
+import { loadMnist, mnistBaseUrl } from './mnist.ts';
+import { bundledMnist, bundledModelBytes } from './offline.ts';
 import { Scheduler } from './scheduler.ts';
 
 export class Controller {
@@ -28,7 +29,7 @@ export class Controller {
     private readonly host: Host,
   ) {
     this.scheduler = new Scheduler(host);
-    this.digits = new DigitService(mod);
+    this.digits = new DigitService(mod, bundledModelBytes() ?? undefined);
   }
 
   handle(req: Request): void {
@@ -175,12 +176,21 @@ export class Controller {
         d.delete();
         return;
       }
-      case 'mnist':
-        loadMnist(this.mod, (stage, loaded, total) => post({ type: 'dataProgress', kind: 'mnist', stage, loaded, total })).then(
+      case 'mnist': {
+        // The single-file build answers from its inlined subset.
+        const offline = bundledMnist();
+        loadMnist(
+          this.mod,
+          (stage, loaded, total) => post({ type: 'dataProgress', kind: 'mnist', stage, loaded, total }),
+          offline?.baseUrl ?? mnistBaseUrl(),
+          offline?.fetchBytes,
+          offline?.split,
+        ).then(
           (sets) => answer(sets.train, { validation: sets.validation.size(), test: sets.test.size() }),
           (e: unknown) => post({ type: 'error', id, message: messageOf(e) }),
         );
         return;
+      }
       default:
         assertNever(source, 'data source');
     }

@@ -21,6 +21,7 @@ import type {
 } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
+import { siteUrl } from './site-url.ts';
 
 /** The shipped model's path under the page's base URL. */
 export const PRETRAINED_PATH = 'models/mnist-mlp.mlpl';
@@ -48,8 +49,7 @@ interface Pretrained {
 
 /** The shipped model's URL: public/models/ under the page's base URL. */
 export function pretrainedModelUrl(): string {
-  const base = import.meta.env?.BASE_URL ?? '/';
-  return new URL(`${base}${PRETRAINED_PATH}`, globalThis.location?.href ?? 'http://localhost/').href;
+  return siteUrl(PRETRAINED_PATH);
 }
 
 let prefetched: Promise<Uint8Array> | null = null;

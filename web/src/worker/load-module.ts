@@ -2,7 +2,10 @@
 // page is cross-origin isolated (COOP same-origin + COEP require-corp: see the
 // README), else SIMD, else the scalar build for browsers without WASM SIMD.
 // `?wasm=simd|scalar|threads` on the worker URL (the page passes its own
-// through) forces one, so tests can cover each.
+// through) forces one, so tests can cover each. An embed (`?single` on the
+// worker URL) stays single-threaded: a deck holds many embeds, and each
+// threads build would start a pool of pthread workers on shared memory for a
+// widget that mostly demonstrates.
 
 import { simd, threads } from 'wasm-feature-detect';
 import type { MlpModule } from '../../generated/mlp-simd.mjs';
@@ -14,9 +17,15 @@ export function flavourOverride(search: string): Flavour | null {
   return value === 'simd' || value === 'scalar' || value === 'threads' ? value : null;
 }
 
-export async function chooseFlavour(override: Flavour | null): Promise<Flavour> {
+/** Whether the page asked for one thread (`single` on the worker URL: an embed). */
+export function singleThreaded(search: string): boolean {
+  return new URLSearchParams(search).has('single');
+}
+
+export async function chooseFlavour(override: Flavour | null, allowThreads = true): Promise<Flavour> {
   if (override) return override;
   if (!(await simd())) return 'scalar';
+  if (!allowThreads) return 'simd';
   // SharedArrayBuffer exists only in a cross-origin isolated context; without
   // it the threads build cannot start, and the single-threaded SIMD build runs.
   return self.crossOriginIsolated && (await threads()) ? 'threads' : 'simd';
@@ -28,11 +37,11 @@ export async function chooseFlavour(override: Flavour | null): Promise<Flavour> 
 // compiled as it streams in (WebAssembly.instantiateStreaming).
 export async function loadModule(flavour: Flavour): Promise<MlpModule> {
   if (flavour === 'threads') return loadThreads();
-  const wasm = fetch(
+  const url =
     flavour === 'simd'
       ? new URL('../../generated/mlp-simd.wasm', import.meta.url).href
-      : new URL('../../generated/mlp-scalar.wasm', import.meta.url).href,
-  );
+      : new URL('../../generated/mlp-scalar.wasm', import.meta.url).href;
+  const wasm = fetch(url);
   wasm.catch(() => {}); // reported by the instantiation below
   const glue =
     flavour === 'simd'
@@ -44,7 +53,11 @@ export async function loadModule(flavour: Flavour): Promise<MlpModule> {
     failure,
     glue.default({
       instantiateWasm(imports, done) {
-        WebAssembly.instantiateStreaming(wasm, imports).then(({ instance, module }) => done(instance, module), failed);
+        // The single-file build inlines the .wasm as a data: URL: read whole, as the glue would.
+        const instantiated = url.startsWith('data:')
+          ? wasm.then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.instantiate(bytes, imports))
+          : WebAssembly.instantiateStreaming(wasm, imports);
+        instantiated.then(({ instance, module }) => done(instance, module), failed);
         return {};
       },
     }),

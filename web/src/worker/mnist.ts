@@ -7,20 +7,22 @@
 import type { Dataset, Handle, MlpModule } from '../../generated/mlp-simd.mjs';
 import { MNIST_SPLIT } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
+import { siteUrl } from './site-url.ts';
 
 /** The cached sets. The cache owns these handles: share them with `share`, never delete them. */
 export interface MnistSets {
-  /** The first 55,000 images of the training file. */
+  /** The first 55,000 images of the training file (of the split's `train`). */
   readonly train: Dataset;
-  /** Its last 5,000. */
+  /** Its last 5,000 (`validation`). */
   readonly validation: Dataset;
-  /** The 10,000 of the test file. */
+  /** The 10,000 of the test file (`test`). */
   readonly test: Dataset;
 }
 
 export type LoadStage = 'download' | 'parse' | 'ready';
 export type OnLoadProgress = (stage: LoadStage, loaded: number, total: number) => void;
 export type FetchBytes = (url: string) => Promise<Response>;
+export type MnistSplit = { readonly train: number; readonly validation: number; readonly test: number };
 
 const FILES = {
   trainImages: 'train-images-idx3-ubyte.gz',
@@ -37,8 +39,7 @@ const loading = new WeakMap<MlpModule, Promise<MnistSets>>();
 
 /** Where the packed files are served: public/data/mnist/ under the page's base URL. */
 export function mnistBaseUrl(): string {
-  const base = import.meta.env?.BASE_URL ?? '/';
-  return new URL(`${base}data/mnist/`, globalThis.location?.href ?? 'http://localhost/').href;
+  return siteUrl('data/mnist/');
 }
 
 /** Bump when the packed files change, so browsers drop the old copies. */
@@ -101,6 +102,8 @@ export function loadMnist(
   onProgress: OnLoadProgress,
   baseUrl: string = mnistBaseUrl(),
   fetchBytes: FetchBytes = fetchCached,
+  /** How many images the files hold (a subset in the single-file build). */
+  split: MnistSplit = MNIST_SPLIT,
 ): Promise<MnistSets> {
   const done = loaded.get(mod);
   if (done) {
@@ -109,7 +112,7 @@ export function loadMnist(
   }
   let pending = loading.get(mod);
   if (!pending) {
-    pending = download(mod, onProgress, baseUrl, fetchBytes).then(
+    pending = download(mod, onProgress, baseUrl, fetchBytes, split).then(
       (sets) => {
         loaded.set(mod, sets);
         loading.delete(mod);
@@ -133,6 +136,7 @@ async function download(
   onProgress: OnLoadProgress,
   baseUrl: string,
   fetchBytes: FetchBytes,
+  split: MnistSplit,
 ): Promise<MnistSets> {
   const keys = Object.keys(FILES) as FileKey[];
   const received = new Map<FileKey, number>();
@@ -180,12 +184,12 @@ async function download(
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(keys.map(inflate));
   report(true);
   onProgress('parse', 0, 0);
-  const all = parse(mod, 'training', trainImages, trainLabels, MNIST_SPLIT.train + MNIST_SPLIT.validation);
+  const all = parse(mod, 'training', trainImages, trainLabels, split.train + split.validation);
   let test: Dataset | null = null;
   try {
-    test = parse(mod, 'test', testImages, testLabels, MNIST_SPLIT.test);
-    const train = all.slice(0, MNIST_SPLIT.train);
-    const validation = all.slice(MNIST_SPLIT.train, MNIST_SPLIT.validation);
+    test = parse(mod, 'test', testImages, testLabels, split.test);
+    const train = all.slice(0, split.train);
+    const validation = all.slice(split.train, split.validation);
     return { train, validation, test };
   } catch (e) {
     test?.delete();

@@ -5,7 +5,7 @@ import type { Request, WorkerMessage } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
 import { Controller } from './controller.ts';
 import type { Host } from './host.ts';
-import { chooseFlavour, flavourOverride, loadModule } from './load-module.ts';
+import { chooseFlavour, flavourOverride, loadModule, singleThreaded } from './load-module.ts';
 import { prefetchShippedModel } from './digits.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -51,7 +51,7 @@ async function boot(): Promise<void> {
   // it downloads beside the WASM instead of after it.
   if (new URLSearchParams(self.location.search).has('digits')) prefetchShippedModel();
   try {
-    const flavour = await chooseFlavour(flavourOverride(self.location.search));
+    const flavour = await chooseFlavour(flavourOverride(self.location.search), !singleThreaded(self.location.search));
     const mod = await loadModule(flavour);
     const { kernel, simd } = mod.buildInfo();
     controller = new Controller(mod, host);

@@ -6,6 +6,7 @@
 // e.g. for a slide; the default reads with the person's pick).
 
 import './draw.css';
+import './embed.css';
 import type { DigitModelStatus, DigitPrediction } from '../../protocol.ts';
 import { DIGIT_MODEL_CHANGED, libraryOf, useForDraw } from '../../model/digit-model.ts';
 import { describeStorageError, type LibraryModel } from '../../model/library.ts';
@@ -56,23 +57,17 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
   const barsToggle = h('input', { type: 'checkbox', name: 'bars' });
   barsToggle.addEventListener('change', () => showLayout(kit.update({ bars: barsToggle.checked })));
   const previewCard = h('section', { class: 'card preview-card', 'aria-label': 'What the network sees' }, h('h2', {}, 'What the network sees'), preview.element);
-  kit.body.append(
-    h(
-      'div',
-      { class: 'draw-grid' },
-      h('section', { class: 'card pad-card', 'aria-label': 'Drawing pad' }, pad.element, h('div', { class: 'button-row pad-tools' }, undoButton, clearButton), keys),
-      h(
-        'section',
-        { class: 'card result-card', 'aria-label': 'Prediction' },
-        h('h2', {}, 'Prediction'),
-        readout.element,
-        picker.element,
-        h('label', { class: 'check-field' }, barsToggle, h('span', {}, 'Show all ten probabilities')),
-        h('label', { class: 'check-field' }, previewToggle, h('span', {}, 'Show what the network sees')),
-      ),
-      previewCard,
-    ),
+  const padCard = h('section', { class: 'card pad-card', 'aria-label': 'Drawing pad' }, pad.element, h('div', { class: 'button-row pad-tools' }, undoButton, clearButton), keys);
+  const resultCard = h(
+    'section',
+    { class: 'card result-card', 'aria-label': 'Prediction' },
+    h('h2', {}, 'Prediction'),
+    readout.element,
+    picker.element,
+    h('label', { class: 'check-field' }, barsToggle, h('span', {}, 'Show all ten probabilities')),
+    h('label', { class: 'check-field' }, previewToggle, h('span', {}, 'Show what the network sees')),
   );
+  kit.body.append(h('div', { class: 'draw-grid' }, padCard, resultCard, previewCard));
   function showLayout(v: Values<typeof DRAW_STATE>): void {
     previewToggle.checked = v.preview;
     previewCard.hidden = !v.preview;
@@ -278,6 +273,8 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
       void loadModels();
     },
     keys: { Escape: clear, Backspace: undo, 'Mod+z': undo },
+    player: { reset: () => void clear() },
+    parts: { main: padCard, panels: [resultCard, previewCard] },
     reload: () => void loadModels(),
     destroy() {
       if (frame) cancelAnimationFrame(frame);

@@ -25,15 +25,20 @@ export function keyName(e: KeyboardEvent): string | null {
   return e.ctrlKey || e.metaKey ? `Mod+${key}` : key;
 }
 
-/** Listens until the returned function is called. An action returning false did not handle the key. */
-export function bindKeys(root: HTMLElement, actions: KeyActions): () => void {
-  const onKey = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || !root.isConnected || ownsKey(e.target, e.key)) return;
+/**
+ * Listens on `scope` until the returned function is called: the document in
+ * the site; the widget's root in an embed, so keys reach the widget only while
+ * it has focus and a slide deck around it keeps its arrow keys. An action
+ * returning false did not handle the key.
+ */
+export function bindKeys(root: HTMLElement, actions: KeyActions, scope: HTMLElement | Document = document): () => void {
+  const onKey = (e: Event): void => {
+    if (!(e instanceof KeyboardEvent) || e.defaultPrevented || !root.isConnected || ownsKey(e.target, e.key)) return;
     const name = keyName(e);
     const action = name === null ? undefined : actions[name];
     if (!action || action() === false) return;
     e.preventDefault();
   };
-  document.addEventListener('keydown', onKey);
-  return () => document.removeEventListener('keydown', onKey);
+  scope.addEventListener('keydown', onKey);
+  return () => scope.removeEventListener('keydown', onKey);
 }

@@ -1,11 +1,14 @@
 // The widget kit. A widget declares its settings table (kept in its link), a
 // head (title and lede) and a setup function that builds its view into the
 // body the kit gives it; the kit does the rest every widget needs: mount and
-// unmount, the link, the head with Share, the notice for a bad link, status
-// announcements, requests that stop mattering once the widget is gone, and
-// keyboard shortcuts. See web/src/widgets/xor/index.ts for a small example.
+// unmount, the link, the head with Share and Embed, the notice for a bad
+// link, status announcements, requests that stop mattering once the widget is
+// gone, keyboard shortcuts, and the embed view (layout from the declared
+// parts, keys only while focused, pause while hidden, the host's messages).
+// See web/src/widgets/xor/index.ts for a small example.
 
 import './kit.css';
+import './embed.css';
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
 import type { RequestBody, RequestType, Results } from '../../protocol.ts';
 import { describeProblem, type StateProblem, type Table, type Values } from '../../state/url-state.ts';
@@ -13,9 +16,15 @@ import { fieldOf, messageOf } from '../../errors.ts';
 import { h, type Child } from '../../ui/dom.ts';
 import type { ConnectionEvent } from '../../worker-client.ts';
 import type { WidgetContext, WidgetModule } from '../types.ts';
+import { layOutParts, type WidgetParts } from './embed-layout.ts';
+import { createHead } from './head.ts';
+import { connectToHost } from './host-bridge.ts';
 import { bindKeys, type KeyActions } from './keys.ts';
 import { LinkState } from './link-state.ts';
-import { createShareButton } from './share.ts';
+import { pauseWhileHidden, type PlayerHooks } from './player.ts';
+
+export type { PlayerHooks } from './player.ts';
+export type { WidgetParts } from './embed-layout.ts';
 
 export interface WidgetDefinition<T extends Table> {
   readonly route: string;
@@ -33,8 +42,12 @@ export interface WidgetDefinition<T extends Table> {
 export interface WidgetHooks<T extends Table> {
   /** The settings changed from outside the widget's controls (an edited link): show them. */
   apply(values: Values<T>): void;
-  /** Shortcuts while mounted (see keys.ts for the names). */
+  /** Shortcuts while mounted (see keys.ts for the names); in an embed, only while it has focus. */
   readonly keys?: KeyActions;
+  /** What its play / pause / step / reset buttons do: a host slide can press them, and a hidden embed pauses. */
+  readonly player?: PlayerHooks;
+  /** Its main figure and secondary panels: the embed view gives the figure the frame and makes the panels tabs. */
+  readonly parts?: WidgetParts;
   /** The worker restarted after a crash: ask for everything again. */
   reload?(): void;
   destroy?(): void;
@@ -129,20 +142,15 @@ function build<T extends Table>(def: WidgetDefinition<T>, table: T, container: H
   });
   disposers.push(() => link.dispose());
 
+  const embedded = ctx.embed !== null;
   const body = h('div', { class: 'widget-body' });
-  const root = h(
-    'article',
-    { class: `widget ${def.className}`, 'data-route': def.route },
-    h(
-      'header',
-      { class: 'widget-head' },
-      h('div', { class: 'widget-title' }, h('h1', {}, def.title), h('p', { class: 'lede' }, ...def.lede)),
-      h('div', { class: 'widget-actions' }, createShareButton(() => link.href(), announce)),
-    ),
-    noticeBox,
-    body,
-    announcer,
-  );
+  const head = createHead({ title: def.title, lede: def.lede, href: () => link.href(), hash: () => link.hash(), embedded, announce });
+  const root = h('article', { class: `widget ${def.className}`, 'data-route': def.route }, head, noticeBox, body, announcer);
+  if (embedded) {
+    root.dataset.embed = '';
+    // Clicking anywhere in the widget gives it the keys (and leaves them to the deck otherwise).
+    root.tabIndex = -1;
+  }
   container.append(root);
 
   async function request<K extends RequestType>(req: RequestBody<K> & { type: K }, options: RequestOptions = {}): Promise<Results[K] | null> {
@@ -175,7 +183,18 @@ function build<T extends Table>(def: WidgetDefinition<T>, table: T, container: H
   hooks = def.setup(kit);
   const current = hooks;
   showProblems(link.problems);
-  if (current.keys) disposers.push(bindKeys(root, current.keys));
+  if (current.keys) disposers.push(bindKeys(root, current.keys, embedded ? root : document));
+  // Marks the widget as answering (its worker is up): tests and hosts wait for it.
+  void ctx.worker.ready().then(() => {
+    if (alive) root.dataset.ready = '';
+  });
+  if (embedded) {
+    if (current.parts) layOutParts(body, current.parts);
+    const player = current.player ?? {};
+    disposers.push(pauseWhileHidden(root, player));
+    const target = { route: def.route, player, link: () => link.href(), params: () => link.params(), set: (v: Readonly<Record<string, string>>) => link.set(v), onWrite: (fn: () => void) => link.onWrite(fn) };
+    disposers.push(connectToHost(target, ctx.worker.ready()));
+  }
   disposers.push(
     ctx.worker.onConnection((e: ConnectionEvent) => {
       if (e.kind === 'ready' && e.restarted) current.reload?.();

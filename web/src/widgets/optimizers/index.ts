@@ -5,6 +5,7 @@
 // link, and each view draws itself.
 
 import './optimizers.css';
+import './embed.css';
 import { h } from '../../ui/dom.ts';
 import { defineWidget, type Kit } from '../kit/widget.ts';
 import { createNetworkTab } from './network-tab.ts';
@@ -49,6 +50,7 @@ function setup(kit: Kit<typeof LAB_STATE>) {
     worker: kit.ctx.worker,
     update: (changes) => show(kit.update(changes)),
     announce: kit.announce,
+    embedded: kit.ctx.embed !== null,
   };
   const views: Record<Tab, LabTab> = {
     gd: createRegressionTab(tabContext, state),
@@ -122,6 +124,17 @@ function setup(kit: Kit<typeof LAB_STATE>) {
       ' ': () => views[state.tab].toggle(),
       ArrowRight: () => views[state.tab].step(),
       r: () => views[state.tab].reset(),
+    },
+    player: {
+      play: () => {
+        if (!views[state.tab].debug().playing) views[state.tab].toggle();
+      },
+      pause: () => {
+        if (views[state.tab].debug().playing) views[state.tab].toggle();
+      },
+      step: () => views[state.tab].step(),
+      reset: () => views[state.tab].reset(),
+      running: () => views[state.tab].debug().playing,
     },
     reload() {
       for (const t of TABS) views[t].reload();

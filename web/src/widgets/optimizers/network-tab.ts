@@ -80,7 +80,7 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
   pauseButton.addEventListener('click', () => togglePause());
 
   // ---- progress, runs, charts, the landscape map
-  const { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox } = createNetworkView(controls);
+  const { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox } = createNetworkView(ctx, controls);
 
   // ---- the job
   function showError(message: string): void {

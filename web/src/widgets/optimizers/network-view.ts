@@ -8,9 +8,9 @@ import { createSeriesChart } from '../../plots/series-chart.ts';
 import type { NetRunKey } from '../../protocol-lab.ts';
 import { h } from '../../ui/dom.ts';
 import { REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS } from './presets.ts';
-import { card, pngButton } from './tab.ts';
+import { card, labGrid, pngButton, type TabContext } from './tab.ts';
 
-export function createNetworkView(controls: HTMLElement) {
+export function createNetworkView(ctx: TabContext, controls: HTMLElement) {
   const trainBar = h('progress', { max: 1, value: 0, 'aria-label': 'Training progress' });
   const trainText = h('span', { class: 'progress-text' });
   const landBar = h('progress', { max: 1, value: 0, 'aria-label': 'Landscape progress' });
@@ -83,7 +83,7 @@ export function createNetworkView(controls: HTMLElement) {
   const element = h(
     'div',
     { class: 'lab-panel lab-net' },
-    h('div', { class: 'lab-grid' }, controls, mapCard, charts),
+    labGrid(ctx, controls, mapCard, charts, [{ label: 'Loss curves', content: [charts] }]),
   );
 
   return { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox };

@@ -22,7 +22,7 @@ import {
 import { createRaceLegend } from './race-legend.ts';
 import { createRaceControls } from './race-controls.ts';
 import type { LabState } from './state.ts';
-import { card, errorText, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
+import { card, errorText, labGrid, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
 
 const GRID = 201;
 const RUN_SECONDS = { slow: 20, normal: 8, fast: 3 } as const;
@@ -113,17 +113,14 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
     logY: true,
     height: 168,
   });
-  const side = h(
-    'div',
-    { class: 'lab-charts' },
-    card('Optimizers', 'lab-legend-card', [], legend.element),
-    card('Loss against steps', 'lab-chart', [pngButton('loss against steps', 'race-loss', () => chart.snapshot())], chartHost),
-  );
+  const legendCard = card('Optimizers', 'lab-legend-card', [], legend.element);
+  const chartCard = card('Loss against steps', 'lab-chart', [pngButton('loss against steps', 'race-loss', () => chart.snapshot())], chartHost);
+  const side = h('div', { class: 'lab-charts' }, legendCard, chartCard);
 
   const element = h(
     'div',
     { class: 'lab-panel lab-race' },
-    h('div', { class: 'lab-grid' }, controls, mapCard, side),
+    labGrid(ctx, controls, mapCard, side, [legendCard, { label: 'Loss', content: [h('div', { class: 'lab-charts' }, chartCard)] }]),
   );
 
   // ---- requests

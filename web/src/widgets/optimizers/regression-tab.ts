@@ -15,7 +15,7 @@ import { createPlayer } from './player.ts';
 import { REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS, type Regime } from './presets.ts';
 import { createRegressionControls } from './regression-controls.ts';
 import type { LabState } from './state.ts';
-import { card, errorText, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
+import { card, errorText, labGrid, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
 
 const GRID = 161;
 const HALF_WIDTH: [number, number] = [5, 5];
@@ -113,7 +113,7 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
   const element = h(
     'div',
     { class: 'lab-panel lab-gd' },
-    h('div', { class: 'lab-grid' }, controls, mapCard, charts),
+    labGrid(ctx, controls, mapCard, charts, [{ label: 'Loss curves', content: [charts] }]),
   );
 
   // ---- requests

@@ -4,6 +4,7 @@
 
 import { savePng } from '../../plots/save-png.ts';
 import { h } from '../../ui/dom.ts';
+import { layOutParts, type Panel } from '../kit/embed-layout.ts';
 import type { WorkerClient } from '../../worker-client.ts';
 import type { Player } from './player.ts';
 import type { LabState, Tab } from './state.ts';
@@ -14,6 +15,8 @@ export interface TabContext {
   update(changes: Partial<LabState>): void;
   /** A polite screen-reader announcement. */
   announce(text: string): void;
+  /** In the embed view the map gets the frame and the rest becomes tabs (labGrid). */
+  readonly embedded: boolean;
 }
 
 export interface PathDebug {
@@ -160,6 +163,17 @@ export function stageCard(title: string, cls: string, head: HTMLElement[], ...ch
     h('div', { class: 'stage-head' }, ...head),
     ...children,
   );
+}
+
+/**
+ * A view's three columns: settings, the map, and its charts. In the embed
+ * view the map gets the frame, and the settings and `sideTabs` (the side
+ * column whole, or its cards apart) become tabs beside it.
+ */
+export function labGrid(ctx: TabContext, controls: HTMLElement, mapCard: HTMLElement, side: HTMLElement, sideTabs: readonly Panel[]): HTMLElement {
+  const grid = h('div', { class: 'lab-grid' }, controls, mapCard, side);
+  if (ctx.embedded) layOutParts(grid, { main: mapCard, panels: [{ label: 'Settings', content: [controls] }, ...sideTabs] });
+  return grid;
 }
 
 export { messageOf as errorText } from '../../errors.ts';

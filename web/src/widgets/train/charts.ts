@@ -84,7 +84,7 @@ export function createCharts(): Charts {
     h('h2', {}, 'Accuracy per epoch'),
     legend([
       ['training', '--series-1'],
-      ['validation (5,000 held out)', '--series-2'],
+      ['validation (held-out images)', '--series-2'],
     ]),
     accHost,
     accEmpty,

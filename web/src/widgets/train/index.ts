@@ -7,6 +7,7 @@
 // live in the link. Every number shown comes from the WASM core.
 
 import './train.css';
+import './embed.css';
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
 import { libraryOf } from '../../model/digit-model.ts';
 import { messageOf } from '../../errors.ts';
@@ -236,6 +237,21 @@ function setup(kit: Kit<TrainTable>) {
     apply(values: TrainSettings) {
       controls.write(values);
       onSettingsInput();
+    },
+    player: {
+      play: () => void train(),
+      pause: () => void act(() => run.control('pause')),
+      reset: () => void reset(),
+      running: () => run.status?.state === 'running',
+    },
+    parts: {
+      main: [progress.element, charts.loss],
+      panels: [
+        { label: 'Settings', content: [controls.element] },
+        { label: 'Accuracy', content: [charts.accuracy] },
+        { label: 'Test set', content: [report.summary, report.mistakes, report.weights] },
+        { label: 'Models', content: [libraryView.element] },
+      ],
     },
     reload() {
       controls.showFormError(null);

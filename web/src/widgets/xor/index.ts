@@ -3,6 +3,7 @@
 // from the WASM core through the worker; this file only sends and draws.
 
 import './xor.css';
+import './embed.css';
 import type { PerceptronSummary, ProgressEvent, RequestBody, RequestType, RunState } from '../../protocol.ts';
 import { GATE_INPUTS } from '../../protocol.ts';
 import { createLineChart } from '../../plots/line-chart.ts';
@@ -59,16 +60,10 @@ function setup(kit: Kit<typeof XOR_STATE>) {
   const lossEmpty = h('p', { class: 'empty-note' }, 'Press Train to watch the loss fall.');
   const boundaryNote = h('p', { class: 'card-note' });
 
-  kit.body.append(
-    h(
-      'div',
-      { class: 'xor-grid' },
-      controls.element,
-      h('section', { class: 'card results', 'aria-label': 'Predictions' }, table.element, stats.element),
-      h('section', { class: 'card boundary-card', 'aria-label': 'Decision boundary' }, h('h2', {}, 'Decision boundary'), boundary.element, boundaryNote),
-      h('section', { class: 'card loss-card', 'aria-label': 'Training loss' }, h('h2', {}, 'MLP training loss'), lossHost, lossEmpty),
-    ),
-  );
+  const results = h('section', { class: 'card results', 'aria-label': 'Predictions' }, table.element, stats.element);
+  const boundaryCard = h('section', { class: 'card boundary-card', 'aria-label': 'Decision boundary' }, h('h2', {}, 'Decision boundary'), boundary.element, boundaryNote);
+  const lossCard = h('section', { class: 'card loss-card', 'aria-label': 'Training loss' }, h('h2', {}, 'MLP training loss'), lossHost, lossEmpty);
+  kit.body.append(h('div', { class: 'xor-grid' }, controls.element, results, boundaryCard, lossCard));
 
   const chart = createLineChart(lossHost, {
     label: 'The MLP’s cross-entropy loss per epoch (log scale)',
@@ -287,6 +282,15 @@ function setup(kit: Kit<typeof XOR_STATE>) {
 
   return {
     apply,
+    player: {
+      play: () => void train(),
+      pause: () => {
+        if (job !== null && runState === 'running') void send({ type: 'pause', job });
+      },
+      reset: () => void reset(),
+      running: () => runState === 'running',
+    },
+    parts: { main: boundaryCard, panels: [controls.element, results, lossCard] },
     reload() {
       job = null;
       clearPerceptron();
