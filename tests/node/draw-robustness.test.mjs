@@ -14,10 +14,10 @@ import { loadModule, root } from './load-module.mjs';
 import { importTs } from './ts-import.mjs';
 import { drawSet, formatScore, pack, score } from '../robustness/draw-set.mjs';
 
-// Floors a little under what the shipped model measured (see the README's Draw section).
-const OVERALL_FLOOR = 0.93;
-const DIGIT_FLOOR = 0.8;
-const SMALL_FLOOR = 0.9;
+// Floors a little under what the shipped model measured (README, "Drawn digits").
+const OVERALL_FLOOR = 0.95; // measured 96.6% (fixed pen + the old model: 75.0%)
+const DIGIT_FLOOR = 0.85; // lowest measured: the 9, 91%
+const SMALL_FLOOR = 0.93; // measured 96.6% (before: 38.5%)
 
 describe('draw: robustness of the Draw path (strokes → core pen → model)', () => {
   let service;
