@@ -167,6 +167,11 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
       .function("predict", optional_override([](Trainer& t, val x, int rows) {
                   return guard([&] { return js::predict_to_js(t.network(), x, rows, [&](auto in, auto out) { t.predict(in, out); }); });
                 }))
+      .function("layerOutputs", optional_override([](Trainer& t, val x, int rows) {
+                  return guard([&] {
+                    return js::layer_outputs_to_js(t.network(), x, rows, [&](auto in, auto out) { t.layer_outputs(in, out); });
+                  });
+                }))
       .function("parameters", optional_override([](const Trainer& t) { return to_js(t.network().params()); }))
       .function("setParameters", optional_override([](Trainer& t, val p) {
                   guard([&] { t.set_parameters(vector_from_js<float>(p, "parameters")); });
@@ -180,6 +185,9 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                 }))
       .function("setAugment", optional_override([](Trainer& t, val on) {
                   guard([&] { t.set_augment(js::bool_from_js(on, "augment")); });
+                }))
+      .function("setRegularization", optional_override([](Trainer& t, val config) {
+                  guard([&] { t.set_regularization(js::regularization_from_js(config)); });
                 }))
       .function("trainConfig", optional_override([](const Trainer& t) { return js::train_config_to_js(t.config()); }))
       .function("networkSpec", optional_override([](const Trainer& t) { return js::mlp_spec_to_js(t.network().spec()); }));

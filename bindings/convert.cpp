@@ -183,6 +183,14 @@ val regression_steps_to_js(const std::vector<RegressionStep>& steps) {
   return js;
 }
 
+RegularizationConfig regularization_from_js(const val& js) {
+  require_object(js, "regularization settings");
+  RegularizationConfig r;
+  r.kind = regularization_from_name(string_field(js, "regularization", "none"));
+  r.rate = static_cast<float>(number_field(js, "regularizationRate", 0.0));
+  return validated(r);
+}
+
 TrainConfig train_config_from_js(const val& js) {
   require_object(js, "training config");
   TrainConfig c;
@@ -191,6 +199,7 @@ TrainConfig train_config_from_js(const val& js) {
   c.shuffle_seed = seed_from_js(number_field(js, "shuffleSeed", 1.0), "shuffleSeed");
   const val augment = js["augment"];
   c.augment.enabled = !augment.isUndefined() && bool_from_js(augment, "augment");
+  c.regularization = regularization_from_js(js);
   return c;
 }
 
@@ -202,6 +211,8 @@ val train_config_to_js(const TrainConfig& c) {
   for (const OptimizerParam& p : kOptimizerParams) js.set(p.name, float_to_js(c.optimizer.*p.field));
   js.set("shuffleSeed", static_cast<double>(c.shuffle_seed));
   js.set("augment", c.augment.enabled);
+  js.set("regularization", std::string(regularization_name(c.regularization.kind)));
+  js.set("regularizationRate", float_to_js(c.regularization.rate));
   return js;
 }
 

@@ -88,6 +88,8 @@ int int_field(const val& obj, const char* key, int fallback, bool required = fal
 MlpSpec mlp_spec_from_js(const val& spec);
 val mlp_spec_to_js(const MlpSpec& spec);
 TrainConfig train_config_from_js(const val& config);
+// {regularization: 'none' | 'l1' | 'l2', regularizationRate}; absent fields: none, 0.
+RegularizationConfig regularization_from_js(const val& js);
 val train_config_to_js(const TrainConfig& config);
 val vocabulary_to_js(const Vocabulary& v);
 val report_to_js(const TrainReport& r);
@@ -108,6 +110,24 @@ template <class T>
 T& deref(const std::shared_ptr<T>& p) {
   if (!p) throw InvalidArgument("dataset must be given");
   return *p;
+}
+
+// Every layer's outputs for rows × inputs features (Evaluator::layer_outputs):
+// one rows × units Float32Array per layer, in an array.
+template <class Run>
+val layer_outputs_to_js(const Mlp& net, const val& x, int rows, Run&& run) {
+  const auto in = vector_from_js<float>(x, "features");
+  require_in_range(rows, 1, 1 << 20, "rows");
+  if (in.size() != static_cast<std::size_t>(rows) * net.inputs())
+    fail_arg("features length", "be rows × inputs = " + std::to_string(rows * net.inputs()), in.size());
+  std::vector<std::vector<float>> outs;
+  std::vector<MatrixView> views;
+  for (const LayerSpec& l : net.spec().layers) outs.emplace_back(static_cast<std::size_t>(rows) * l.units);
+  for (std::size_t l = 0; l < outs.size(); ++l) views.emplace_back(outs[l].data(), rows, net.spec().layers[l].units);
+  run(ConstMatrixView(in.data(), rows, net.inputs()), std::span<const MatrixView>(views));
+  val js = val::array();
+  for (const auto& o : outs) js.call<void>("push", to_js<float>(o));
+  return js;
 }
 
 // predict(x, rows) for anything with a network: checks the length, runs `run`

@@ -31,6 +31,7 @@ val limits_to_js(const Limits& l) {
   js.set("seed", range_to_js(l.seed));
   js.set("trainBatches", range_to_js(l.train_batches));
   js.set("parameters", range_to_js(l.parameters));
+  js.set("regularizationRate", float_range_to_js(l.regularization_rate));
   return js;
 }
 
@@ -69,6 +70,28 @@ val optimizer_to_js(const OptimizerInfo& o) {
   return js;
 }
 
+val playground_to_js(const PlaygroundVocabulary& p) {
+  val sets = val::array();
+  for (const PlaygroundSetInfo& s : p.sets) {
+    val js = val::object();
+    js.set("name", std::string(playground_set_name(s.set)));
+    js.set("regression", s.regression);
+    js.set("classes", range_to_js(s.classes));
+    sets.call<void>("push", js);
+  }
+  val limits = val::object();
+  limits.set("points", range_to_js(p.points));
+  limits.set("noise", float_range_to_js(p.noise));
+  limits.set("trainPercent", range_to_js(p.train_percent));
+  limits.set("drawn", range_to_js(p.drawn));
+  limits.set("extent", float_range_to_js(p.extent));
+  val js = val::object();
+  js.set("sets", sets);
+  js.set("features", names_to_js(p.features, feature_name));
+  js.set("limits", limits);
+  return js;
+}
+
 }  // namespace
 
 val vocabulary_to_js(const Vocabulary& v) {
@@ -81,6 +104,8 @@ val vocabulary_to_js(const Vocabulary& v) {
   js.set("losses", names_to_js(v.losses, loss_name));
   js.set("initializers", names_to_js(v.initializers, init_name));
   js.set("optimizers", optimizers);
+  js.set("regularizations", names_to_js(v.regularizations, regularization_name));
+  js.set("playground", playground_to_js(v.playground));
   return js;
 }
 

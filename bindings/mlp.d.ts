@@ -32,6 +32,7 @@ export type ActivationName =
 export type LossName = 'softmax_cross_entropy' | 'mse' | 'binary_cross_entropy';
 export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros';
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
+export type RegularizationName = 'none' | 'l1' | 'l2';
 
 export interface LayerSpec {
   /** limits.units: 1 to 1024 (the output layer of softmax_cross_entropy needs >= 2). */
@@ -93,6 +94,14 @@ export interface TrainConfig {
   shuffleSeed?: number;
   /** Randomly rotate/scale/shift/thicken square images as batches are drawn. Default false. */
   augment?: boolean;
+  /**
+   * A weight penalty added to the gradient (never to the reported losses), on the weights of
+   * every layer, not the biases: 'l1' λΣ|w| (subgradient λ·sign w) or 'l2' λΣ½w² (gradient λw,
+   * TF Playground's ½). Default 'none'.
+   */
+  regularization?: RegularizationName;
+  /** λ, finite and >= 0 (limits.regularizationRate). Default 0. */
+  regularizationRate?: number;
 }
 
 export interface TrainReport {
@@ -175,6 +184,11 @@ export interface Trainer extends Handle {
   predictLabels(data: Dataset): Int32Array;
   /** Probabilities (softmax / sigmoid) or values (mse) for rows × inputs features: rows × outputs. */
   predict(x: Float32Array, rows: number): Float32Array;
+  /**
+   * Every layer's output for rows × inputs features, one rows × units array per layer (row-major):
+   * hidden layers their activations, the output layer what predict() gives. For pictures of each neuron.
+   */
+  layerOutputs(x: Float32Array, rows: number): Float32Array[];
   /** All weights and biases, layer by layer: W_l (fan_in × units, row-major) then b_l. */
   parameters(): Float32Array;
   /** Replace them (same length, all finite); resets the optimizer state. */
@@ -204,6 +218,8 @@ export interface Trainer extends Handle {
   setBatchSize(n: number): void;
   /** Turn augmentation on or off from the next batch (on needs square images). */
   setAugment(on: boolean): void;
+  /** A new weight penalty from the next batch (absent fields: 'none', 0). */
+  setRegularization(config: Pick<TrainConfig, 'regularization' | 'regularizationRate'>): void;
   /** The configuration as it stands after any changes, every default filled in. */
   trainConfig(): Required<TrainConfig>;
   networkSpec(): NormalizedNetworkSpec;
@@ -257,6 +273,46 @@ export interface LoadedModel {
 export interface TrainerConstructor {
   /** Throws (naming the field) on any invalid spec, config or data mismatch. */
   new (network: NetworkSpec, train: TrainConfig, data: Dataset): Trainer;
+}
+
+// ---------------------------------------------------------- playground
+// The decision-boundary playground's data (core/playground.hpp): TF
+// Playground's sets on [−6, 6]², drawn from our Rng (the same points for the
+// same seed natively and in every build), generalised to k classes.
+
+export type PlaygroundSetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'plane' | 'multigauss';
+/** x1, x2, x1², x2², x1·x2, sin x1, sin x2. */
+export type FeatureName = 'x1' | 'x2' | 'x1sq' | 'x2sq' | 'x1x2' | 'sinx1' | 'sinx2';
+
+export interface PlaygroundDataSpec {
+  /** Default 'circle'. 'plane' and 'multigauss' are regression sets (targets in [−1, 1]). */
+  set?: PlaygroundSetName;
+  /** Classification sets: vocabulary().playground.sets[i].classes (2 to 6; xor 2 only). Ignored by regression sets. Default 2. */
+  classes?: number;
+  /** Generated points, limits.points (0 to 2000). Default 500. */
+  points?: number;
+  /** limits.noise, 0 to 0.5 (TF Playground's 0–50%). Default 0. */
+  noise?: number;
+  /** Percent of the generated points that train, limits.trainPercent (10 to 90). Default 50. */
+  trainPercent?: number;
+  /** Default 1. */
+  seed?: number;
+  /** Points a person drew: (x1, x2, label) triples; label a class index, or a target in [−1, 1] for regression. Always training points. */
+  drawn?: Float32Array;
+}
+
+export interface PlaygroundData {
+  /** 0 for a regression set. */
+  classes: number;
+  /** Rows [0, train) train (the drawn points last among them), then `test` test rows. */
+  train: number;
+  test: number;
+  /** (train + test) × 2, row-major. */
+  x: Float32Array;
+  /** Classification: a class per row (else empty). */
+  labels: Int32Array;
+  /** Regression: a target per row (else empty). */
+  targets: Float32Array;
 }
 
 export interface PerceptronResult {
@@ -529,11 +585,28 @@ export interface Vocabulary {
     trainBatches: Range;
     /** Total weights and biases: the smallest network's to the largest the limits above allow (no separate cap). */
     parameters: Range;
+    /** TrainConfig.regularizationRate: 0 to the largest float32. */
+    regularizationRate: Range;
   };
   activations: ActivationInfo[];
   losses: LossName[];
   initializers: InitName[];
   optimizers: OptimizerInfo[];
+  regularizations: RegularizationName[];
+  /** The decision-boundary playground's data sets, features and limits. */
+  playground: {
+    sets: { name: PlaygroundSetName; regression: boolean; classes: Range }[];
+    features: FeatureName[];
+    limits: {
+      /** PlaygroundDataSpec.points, noise, trainPercent; drawn: how many drawn points. */
+      points: Range;
+      noise: Range;
+      trainPercent: Range;
+      drawn: Range;
+      /** Where points (and drawn points) lie on each axis: [−6, 6]. */
+      extent: Range;
+    };
+  };
 }
 
 export interface MlpModule {
@@ -623,6 +696,12 @@ export interface MlpModule {
   /** `steps` per-example gradient-descent steps over rows × inputs / rows × outputs, from row `first`, cycling. */
   backpropTrain(spec: NetworkSpec, parameters: Float32Array, x: Float32Array, targets: Float32Array, rows: number,
                 learningRate: number, first: number, steps: number): BackpropTrainResult;
+  /** The playground's points: generated, shuffled, split, drawn points appended to the training rows. */
+  playgroundData(spec: PlaygroundDataSpec): PlaygroundData;
+  /** The training or test rows of playgroundData(spec), mapped to the features, as a Dataset (delete it). Throws when that part is empty. */
+  playgroundDataset(spec: PlaygroundDataSpec, features: FeatureName[], part: 'train' | 'test'): Dataset;
+  /** Points (x1, x2 pairs) mapped to the features, in their order: rows × features.length. 1 to 7 features, none twice. */
+  playgroundFeatures(points: Float32Array, features: FeatureName[]): Float32Array;
   /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };

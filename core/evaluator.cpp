@@ -66,13 +66,22 @@ std::vector<std::int32_t> Evaluator::predict_labels(const Mlp& net, const Datase
   return out;
 }
 
-void Evaluator::predict(const Mlp& net, ConstMatrixView x, MatrixView out) {
+namespace {
+
+void check_inputs(const Mlp& net, ConstMatrixView x) {
   if (x.cols != net.inputs())
     fail_arg("input columns", "equal the network's inputs (" + std::to_string(net.inputs()) + ")", x.cols);
+  for (int i = 0; i < x.rows; ++i)
+    for (int j = 0; j < x.cols; ++j)
+      if (!std::isfinite(x(i, j))) throw InvalidArgument("features must all be finite");
+}
+
+}  // namespace
+
+void Evaluator::predict(const Mlp& net, ConstMatrixView x, MatrixView out) {
+  check_inputs(net, x);
   if (out.rows != x.rows || out.cols != net.outputs())
     fail_arg("prediction output", "be rows × outputs", std::to_string(out.rows) + "x" + std::to_string(out.cols));
-  for (float v : std::span<const float>(x.data, x.size()))
-    if (!std::isfinite(v)) throw InvalidArgument("features must all be finite");
   ensure(net);
   for (int first = 0; first < x.rows; first += kChunk) {
     const int rows = std::min(kChunk, x.rows - first);
@@ -80,6 +89,28 @@ void Evaluator::predict(const Mlp& net, ConstMatrixView x, MatrixView out) {
     MatrixView dst = out.rows_slice(first, rows);
     for (int i = 0; i < rows; ++i) std::copy_n(o.row(i), o.cols, dst.row(i));
     mlp_output_transform(net, dst);
+  }
+}
+
+void Evaluator::layer_outputs(const Mlp& net, ConstMatrixView x, std::span<const MatrixView> out) {
+  check_inputs(net, x);
+  if (out.size() != static_cast<std::size_t>(net.n_layers()))
+    fail_arg("layer outputs", "hold one matrix per layer (" + std::to_string(net.n_layers()) + ")", out.size());
+  for (int l = 0; l < net.n_layers(); ++l)
+    if (out[l].rows != x.rows || out[l].cols != net.spec().layers[l].units)
+      fail_arg("output of layer " + std::to_string(l + 1), "be rows × units",
+               std::to_string(out[l].rows) + "x" + std::to_string(out[l].cols));
+  ensure(net);
+  const int last = net.n_layers() - 1;
+  for (int first = 0; first < x.rows; first += kChunk) {
+    const int rows = std::min(kChunk, x.rows - first);
+    mlp_forward(net, x.rows_slice(first, rows), *ws_);
+    for (int l = 0; l <= last; ++l) {
+      const ConstMatrixView a = ws_->act(l, rows);
+      MatrixView dst = out[l].rows_slice(first, rows);
+      for (int i = 0; i < rows; ++i) std::copy_n(a.row(i), a.cols, dst.row(i));
+      if (l == last) mlp_output_transform(net, dst);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 // Network (a loaded model that only predicts).
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "dataset.hpp"
@@ -29,6 +30,10 @@ class Evaluator {
   std::vector<std::int32_t> predict_labels(const Mlp& net, const Dataset& data);
   // Probabilities (softmax / sigmoid) or values (mse) for the rows of x: out is rows × outputs.
   void predict(const Mlp& net, ConstMatrixView x, MatrixView out);
+  // Every layer's output for the rows of x, for pictures of each neuron:
+  // out[l] is rows × units of layer l; a hidden layer gives its activations,
+  // the output layer what predict() gives (probabilities or values).
+  void layer_outputs(const Mlp& net, ConstMatrixView x, std::span<const MatrixView> out);
 
  private:
   template <class Fn>
@@ -48,6 +53,7 @@ class Network {
   EvalResult evaluate(const Dataset& data) { return eval_.evaluate(net_, data); }
   std::vector<std::int32_t> predict_labels(const Dataset& data) { return eval_.predict_labels(net_, data); }
   void predict(ConstMatrixView x, MatrixView out) { eval_.predict(net_, x, out); }
+  void layer_outputs(ConstMatrixView x, std::span<const MatrixView> out) { eval_.layer_outputs(net_, x, out); }
 
  private:
   Mlp net_;

@@ -62,6 +62,58 @@ double portable_log(double x) {
   return log_m + static_cast<double>(e) * 0.69314718055994530942;
 }
 
+namespace {
+
+// Taylor series on |r| <= π/4, Horner form; the next terms are below 1e-19.
+double sin_kernel(double r) {
+  const double r2 = r * r;
+  double sum = 0.0;
+  for (int k = 17; k >= 3; k -= 2) sum = (sum + 1.0) * r2 / (-(k * (k - 1.0)));
+  return r * (1.0 + sum);
+}
+
+double cos_kernel(double r) {
+  const double r2 = r * r;
+  double sum = 0.0;
+  for (int k = 18; k >= 2; k -= 2) sum = (sum + 1.0) * r2 / (-(k * (k - 1.0)));
+  return 1.0 + sum;
+}
+
+// x = q·π/2 + r with |r| <= π/4 (Cody–Waite: π/2's first 33 bits times q are
+// exact for |q| < 2^20, fdlibm's split); returns r and q mod 4.
+double reduce_half_pi(double x, int& quadrant) {
+  constexpr double kTwoOverPi = 6.36619772367581382433e-01;
+  constexpr double kHalfPiHigh = 1.57079632673412561417e+00;
+  constexpr double kHalfPiLow = 6.07710050650619224932e-11;
+  const double q = std::round(x * kTwoOverPi);
+  quadrant = static_cast<int>(static_cast<long long>(q) & 3);
+  return (x - q * kHalfPiHigh) - q * kHalfPiLow;
+}
+
+}  // namespace
+
+double portable_sin(double x) {
+  int quadrant = 0;
+  const double r = reduce_half_pi(x, quadrant);
+  switch (quadrant) {
+    case 0: return sin_kernel(r);
+    case 1: return cos_kernel(r);
+    case 2: return -sin_kernel(r);
+    default: return -cos_kernel(r);
+  }
+}
+
+double portable_cos(double x) {
+  int quadrant = 0;
+  const double r = reduce_half_pi(x, quadrant);
+  switch (quadrant) {
+    case 0: return cos_kernel(r);
+    case 1: return -sin_kernel(r);
+    case 2: return -cos_kernel(r);
+    default: return sin_kernel(r);
+  }
+}
+
 double Rng::normal() {
   if (has_spare_) {
     has_spare_ = false;

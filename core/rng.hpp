@@ -44,5 +44,11 @@ class Rng {
 // Natural logarithm from + - * / only, so it rounds the same everywhere.
 // Accurate to about 1 ulp for x > 0; used by the normal sampler.
 double portable_log(double x);
+// Sine and cosine from + - * / and rounding to an integer only, for the same
+// reason: generated data sets and the playground's sin features must be the
+// same bits natively (glibc's libm) and in WASM (musl's). Within about 1 ulp
+// of std::sin / std::cos for |x| <= 1e5 (the argument reduction's range).
+double portable_sin(double x);
+double portable_cos(double x);
 
 }  // namespace mlp

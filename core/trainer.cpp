@@ -23,6 +23,7 @@ void check_batch_size(int batch_size, const Dataset& train) {
 const TrainConfig& checked(const TrainConfig& c, const Dataset& train) {
   check_batch_size(c.batch_size, train);
   if (c.shuffle_seed > kMaxSeed) fail_arg("shuffle_seed", "be an integer in [0, 2^53)", c.shuffle_seed);
+  validated(c.regularization);
   return c;
 }
 
@@ -64,6 +65,7 @@ void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& a
   const ConstMatrixView out = mlp_forward(net_, x, ws_);
   acc = static_cast<float>(mlp_count_correct(net_, out, t)) / rows;
   loss = static_cast<float>(mlp_backward(net_, x, t, ws_));
+  add_regularization_gradient(net_, config_.regularization);
 }
 
 TrainReport Trainer::train_batches(int k) {
@@ -183,6 +185,10 @@ void Trainer::set_augment(bool enabled) {
   validate_augment(a, net_.inputs());
   if (enabled) augment_scratch_.resize(static_cast<std::size_t>(net_.inputs()));
   config_.augment = a;
+}
+
+void Trainer::set_regularization(const RegularizationConfig& regularization) {
+  config_.regularization = validated(regularization);
 }
 
 void Trainer::set_parameters(std::span<const float> params) {

@@ -3,8 +3,11 @@
 // up to k mini-batches and stops early at the end of an epoch, so the caller
 // sees every epoch boundary. A non-finite loss or parameter stops the slice and
 // restores the weights and optimizer state from the slice's start.
-// Between slices the optimizer, the batch size and augmentation can change on
-// the live trainer, continuing from the current weights.
+// Between slices the optimizer, the batch size, the weight penalty and
+// augmentation can change on the live trainer, continuing from the current
+// weights. The losses reported are the data loss alone: an L1/L2 penalty
+// (regularization.hpp) shapes the gradient but is not added to them, so they
+// compare across penalties (as TensorFlow Playground's curves do).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -16,6 +19,7 @@
 #include "evaluator.hpp"
 #include "mlp.hpp"
 #include "optimizers.hpp"
+#include "regularization.hpp"
 
 namespace mlp {
 
@@ -26,6 +30,7 @@ struct TrainConfig {
   OptimizerConfig optimizer;
   std::uint64_t shuffle_seed = 1;  // in [0, kMaxSeed]
   AugmentConfig augment;  // off unless enabled; draws from its own stream (shuffle_seed + 1)
+  RegularizationConfig regularization;  // L1/L2 on the weights; none by default
 };
 
 struct TrainReport {
@@ -53,6 +58,8 @@ class Trainer {
   EvalResult evaluate(const Dataset& data) { return eval_.evaluate(net_, data); }
   // Output-layer probabilities (softmax/sigmoid) or values for the rows of x.
   void predict(ConstMatrixView x, MatrixView out) { eval_.predict(net_, x, out); }
+  // Every layer's outputs for the rows of x (see Evaluator::layer_outputs).
+  void layer_outputs(ConstMatrixView x, std::span<const MatrixView> out) { eval_.layer_outputs(net_, x, out); }
   // Predicted class per row of `data` (classification sets).
   std::vector<std::int32_t> predict_labels(const Dataset& data) { return eval_.predict_labels(net_, data); }
 
@@ -77,6 +84,7 @@ class Trainer {
   // later epochs use it throughout. 1 to min(training set size, kMaxBatchSize).
   void set_batch_size(int batch_size);
   void set_augment(bool enabled);
+  void set_regularization(const RegularizationConfig& regularization);
   // Replace the weights (same architecture); resets the optimizer state.
   void set_parameters(std::span<const float> params);
 

@@ -29,7 +29,21 @@ Limits limits() {
       .seed = {0, static_cast<double>(kMaxSeed)},
       .train_batches = {1, kMaxBatchesPerCall},
       .parameters = {static_cast<double>(parameter_count(smallest)), static_cast<double>(parameter_count(largest))},
+      .regularization_rate = {kMinRegularizationRate, kMaxRegularizationRate},
   };
+}
+
+PlaygroundVocabulary playground() {
+  PlaygroundVocabulary p;
+  for (PlaygroundSet s : kPlaygroundSets)
+    p.sets.push_back({s, is_regression(s), {static_cast<double>(min_classes(s)), static_cast<double>(max_classes(s))}});
+  p.features.assign(std::begin(kFeatures), std::end(kFeatures));
+  p.points = {0, kMaxPlaygroundPoints};
+  p.noise = {0, kMaxPlaygroundNoise};
+  p.train_percent = {kMinTrainPercent, kMaxTrainPercent};
+  p.drawn = {0, kMaxDrawnPoints};
+  p.extent = {-kPlaygroundExtent, kPlaygroundExtent};
+  return p;
 }
 
 }  // namespace
@@ -51,6 +65,8 @@ Vocabulary vocabulary() {
     for (const OptimizerParam* p : optimizer_params(k)) info.params.push_back({p, defaults.*(p->field)});
     v.optimizers.push_back(info);
   }
+  v.regularizations.assign(std::begin(kRegularizations), std::end(kRegularizations));
+  v.playground = playground();
   return v;
 }
 

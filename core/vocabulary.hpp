@@ -1,7 +1,8 @@
 #pragma once
 // What the core accepts, in one place, so the page never re-types a limit or
 // a name: every number here is read from the constant the matching check
-// uses (mlp.hpp, activations.hpp, optimizers.hpp, trainer.hpp, rng.hpp), and
+// uses (mlp.hpp, activations.hpp, optimizers.hpp, trainer.hpp, rng.hpp,
+// regularization.hpp, playground.hpp), and
 // tests/native/test_vocabulary.cpp walks each boundary through the checks.
 #include <vector>
 
@@ -9,6 +10,8 @@
 #include "init.hpp"
 #include "losses.hpp"
 #include "optimizers.hpp"
+#include "playground.hpp"
+#include "regularization.hpp"
 
 namespace mlp {
 
@@ -24,6 +27,7 @@ struct Limits {
   Range seed;           // weight and shuffle seeds
   Range train_batches;  // batches per train_batches() call
   Range parameters;     // from the smallest network to the largest the other limits allow
+  Range regularization_rate;  // L1/L2's λ: 0 to the largest finite float
 };
 
 struct ActivationInfo {
@@ -44,12 +48,27 @@ struct OptimizerInfo {
   std::vector<OptimizerParamInfo> params;
 };
 
+struct PlaygroundSetInfo {
+  PlaygroundSet set;
+  bool regression;
+  Range classes;  // {0, 0} for the regression sets
+};
+
+// The decision-boundary playground's data (playground.hpp).
+struct PlaygroundVocabulary {
+  std::vector<PlaygroundSetInfo> sets;
+  std::vector<Feature> features;
+  Range points, noise, train_percent, drawn, extent;
+};
+
 struct Vocabulary {
   Limits limits;
   std::vector<ActivationInfo> activations;
   std::vector<Loss> losses;
   std::vector<Init> initializers;
   std::vector<OptimizerInfo> optimizers;
+  std::vector<Regularization> regularizations;
+  PlaygroundVocabulary playground;
 };
 
 Vocabulary vocabulary();

@@ -19,6 +19,7 @@ const READY = {
   neuron: '.neuron-widget .verdict[data-verdict="bad"]',
   perceptron: '.perceptron-widget [data-status="running"]',
   backprop: '.backprop-widget .graph .node.input',
+  playground: '.playground-widget .output-frame[data-digest]',
 };
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {

@@ -21,6 +21,7 @@ const DRAWN = {
   xor: () => /^\d/.test(document.querySelector('td[data-col="mlp"]')?.textContent ?? ''),
   train: () => document.querySelector('.data-line')?.dataset.state === 'ready',
   optimizers: () => window.__mlpLab?.snapshot().view?.ready === true,
+  playground: () => document.querySelector('.playground-widget .output-frame')?.dataset.digest !== undefined,
 };
 const TABS = { optimizers: ['gd', 'race', 'net'] };
 

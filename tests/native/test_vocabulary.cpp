@@ -217,3 +217,82 @@ TEST_CASE("vocabulary: optimizer defaults, parameter ranges and which parameters
     }
   }
 }
+
+TEST_CASE("vocabulary: regularization names parse, and rates run from 0 to the largest float", "[vocabulary][regularization]") {
+  const Vocabulary v = vocabulary();
+  REQUIRE(v.regularizations.size() == std::size(kRegularizations));
+  for (Regularization r : v.regularizations) CHECK(regularization_from_name(regularization_name(r)) == r);
+  CHECK_NOTHROW(validated(RegularizationConfig{Regularization::l2, static_cast<float>(L.regularization_rate.min)}));
+  CHECK_NOTHROW(validated(RegularizationConfig{Regularization::l2, static_cast<float>(L.regularization_rate.max)}));
+  CHECK_THROWS_WITH(validated(RegularizationConfig{Regularization::l1, next_down(static_cast<float>(L.regularization_rate.min))}),
+                    Catch::StartsWith("regularization_rate must be finite and >= 0, got -"));
+  CHECK_THROWS_WITH(validated(RegularizationConfig{Regularization::l1, next_up(static_cast<float>(L.regularization_rate.max))}),
+                    "regularization_rate must be finite and >= 0, got inf");
+}
+
+TEST_CASE("vocabulary: the playground's sets, features and limits are what make_playground_data accepts", "[vocabulary][playground]") {
+  const PlaygroundVocabulary p = vocabulary().playground;
+  REQUIRE(p.sets.size() == std::size(kPlaygroundSets));
+  for (const PlaygroundSetInfo& s : p.sets) {
+    INFO(playground_set_name(s.set));
+    CHECK(playground_set_from_name(playground_set_name(s.set)) == s.set);
+    CHECK(s.regression == is_regression(s.set));
+    PlaygroundDataSpec d;
+    d.set = s.set;
+    d.points = 40;
+    if (s.regression) {
+      CHECK(s.classes.min == 0);
+      CHECK(s.classes.max == 0);
+      CHECK(make_playground_data(d).classes == 0);
+      continue;
+    }
+    for (double c : {s.classes.min, s.classes.max}) {
+      d.classes = as_int(c);
+      CHECK(make_playground_data(d).classes == d.classes);
+    }
+    d.classes = as_int(s.classes.min) - 1;
+    CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("classes must be between"));
+    d.classes = as_int(s.classes.max) + 1;
+    CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("classes must be between"));
+  }
+  for (Feature f : p.features) CHECK(feature_from_name(feature_name(f)) == f);
+  CHECK(p.features.size() == std::size(kFeatures));
+
+  PlaygroundDataSpec d;
+  d.drawn = {{0, 0, 1}};  // so that points = 0 still trains something
+  for (double n : {p.points.min, p.points.max}) {
+    d.points = as_int(n);
+    CHECK_NOTHROW(make_playground_data(d));
+  }
+  d.points = as_int(p.points.max) + 1;
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("points must be between"));
+  d.points = as_int(p.points.min) - 1;
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("points must be between"));
+  d.points = 100;
+  for (double noise : {p.noise.min, p.noise.max}) {
+    d.noise = static_cast<float>(noise);
+    CHECK_NOTHROW(make_playground_data(d));
+  }
+  d.noise = next_up(static_cast<float>(p.noise.max));
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("noise must be in [0, 0.5]"));
+  d.noise = next_down(static_cast<float>(p.noise.min));
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("noise must be in [0, 0.5]"));
+  d.noise = 0;
+  for (double t : {p.train_percent.min, p.train_percent.max}) {
+    d.train_percent = as_int(t);
+    CHECK_NOTHROW(make_playground_data(d));
+  }
+  d.train_percent = as_int(p.train_percent.max) + 1;
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("train_percent must be between"));
+  d.train_percent = as_int(p.train_percent.min) - 1;
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("train_percent must be between"));
+  d.train_percent = 50;
+  const float e = static_cast<float>(p.extent.max);
+  CHECK(p.extent.min == -p.extent.max);
+  d.drawn.assign(static_cast<std::size_t>(p.drawn.max), DrawnPoint{e, -e, 0});
+  CHECK_NOTHROW(make_playground_data(d));
+  d.drawn.push_back({0, 0, 0});
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("drawn points must be between 0 and"));
+  d.drawn = {{next_up(e), 0, 0}};
+  CHECK_THROWS_WITH(make_playground_data(d), Catch::StartsWith("drawn point 1 must lie in [-6, 6]²"));
+}

@@ -21,9 +21,11 @@
 
 import type {
   EvalResult,
+  FeatureName,
   LoadedModel,
   NetworkSpec,
   NormalizedNetworkSpec,
+  PlaygroundDataSpec,
   TrainConfig,
   Vocabulary,
 } from '../generated/mlp-simd.mjs';
@@ -31,14 +33,23 @@ import type {
 import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
 // The history lessons' `lesson-…` requests, likewise.
 import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
+// The decision-boundary playground's `pg-…` requests, likewise.
+import type { PlaygroundRequest, PlaygroundResults } from './protocol-playground.ts';
 
 export type Flavour = 'simd' | 'scalar' | 'threads';
 
 export const GATES = ['and', 'or', 'nand', 'nor', 'xor', 'xnor'] as const;
 export type GateName = (typeof GATES)[number];
 
-/** Where a session's training set comes from; more kinds (blobs) arrive with their widgets. */
-export type DataSource = { kind: 'gate'; gate: GateName } | { kind: 'mnist' };
+/**
+ * Where a session's training set comes from. A playground source trains on
+ * its data set's training rows mapped to `features` and holds its test rows
+ * out (scored after every epoch, like MNIST's validation images).
+ */
+export type DataSource =
+  | { kind: 'gate'; gate: GateName }
+  | { kind: 'mnist' }
+  | { kind: 'playground'; data: PlaygroundDataSpec; features: FeatureName[] };
 
 /**
  * MNIST as the book splits it: the first 55,000 images of the training file
@@ -270,6 +281,7 @@ export interface DigitPrediction {
 export type Request =
   | LabRequest
   | LessonRequest
+  | PlaygroundRequest
   | OpenRequest
   | CloseRequest
   | StartRequest
@@ -381,7 +393,7 @@ export interface ModelFile {
 }
 
 /** What each request type answers with. */
-export interface Results extends LabResults, LessonResults {
+export interface Results extends LabResults, LessonResults, PlaygroundResults {
   open: OpenResult;
   close: { job: number };
   start: RunStatus;
@@ -452,7 +464,10 @@ export interface EpochSummary {
   /** Means over the epoch's batches (measured as it trained). */
   loss: number;
   accuracy: number;
-  /** On the source's validation set after the epoch; NaN when it has none. */
+  /** On the whole training set after the epoch, for small sources (logic gates, the playground); NaN otherwise. */
+  trainLoss: number;
+  trainAccuracy: number;
+  /** On the source's held-out set after the epoch (MNIST's validation images, the playground's test points); NaN when it has none. */
   validationLoss: number;
   validationAccuracy: number;
 }

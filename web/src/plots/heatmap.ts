@@ -33,6 +33,8 @@ export interface Heatmap {
   readonly element: HTMLCanvasElement;
   /** values: nx × ny, row-major, row 0 at y0 (the bottom), sampled at cell centres. */
   setGrid(values: Float32Array, nx: number, ny: number, stride?: number, offset?: number): void;
+  /** Colours computed by the caller: nx × ny RGBA, row-major, row 0 at y0 (the bottom). */
+  setPixels(rgba: Uint8ClampedArray, nx: number, ny: number): void;
   setOverlay(overlay: Overlay | null): void;
   /** Draws again, e.g. after the overlay's own data changed. */
   repaint(): void;
@@ -86,16 +88,31 @@ export function createHeatmap(container: HTMLElement, options: HeatmapOptions): 
   const resize = new ResizeObserver(() => paint());
   resize.observe(canvas);
 
+  /** The tile at nx × ny and a fresh image for it, or null without a 2-D context. */
+  function tileImage(nx: number, ny: number): { tctx: CanvasRenderingContext2D; img: ImageData } | null {
+    if (tile.width !== nx || tile.height !== ny) {
+      tile.width = nx;
+      tile.height = ny;
+    }
+    const tctx = tile.getContext('2d');
+    return tctx ? { tctx, img: tctx.createImageData(nx, ny) } : null;
+  }
+
   return {
     element: canvas,
+    setPixels(rgba, nx, ny) {
+      const t = tileImage(nx, ny);
+      if (!t) return;
+      // Data row 0 is the bottom of the picture: rows are written upside down.
+      for (let j = 0; j < ny; j++) t.img.data.set(rgba.subarray(4 * j * nx, 4 * (j + 1) * nx), 4 * (ny - 1 - j) * nx);
+      t.tctx.putImageData(t.img, 0, 0);
+      hasGrid = true;
+      paint();
+    },
     setGrid(values, nx, ny, stride = 1, offset = 0) {
-      if (tile.width !== nx || tile.height !== ny) {
-        tile.width = nx;
-        tile.height = ny;
-      }
-      const tctx = tile.getContext('2d');
-      if (!tctx) return;
-      const img = tctx.createImageData(nx, ny);
+      const t = tileImage(nx, ny);
+      if (!t) return;
+      const { tctx, img } = t;
       const px = img.data;
       for (let j = 0; j < ny; j++) {
         const row = ny - 1 - j; // data row 0 is the bottom of the picture

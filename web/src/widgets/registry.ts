@@ -10,5 +10,6 @@ export const widgets: readonly WidgetEntry[] = [
   { route: 'xor', title: 'Logic gates', summary: 'Perceptron vs MLP on logic gates', load: () => import('./xor/index.ts') },
   { route: 'backprop', title: 'Backprop', summary: 'Backpropagation step by step on a computation graph', load: () => import('./backprop/index.ts') },
   { route: 'train', title: 'Train', summary: 'Train an MLP on MNIST', load: () => import('./train/index.ts') },
+  { route: 'playground', title: 'Playground', summary: 'Decision boundaries of an MLP on the plane, neuron by neuron', load: () => import('./playground/index.ts') },
   { route: 'optimizers', title: 'Optimizers', summary: 'GD, SGD, mini-batch and the optimizer family on loss surfaces', load: () => import('./optimizers/index.ts') },
 ];

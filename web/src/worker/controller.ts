@@ -8,6 +8,7 @@ import type { DataInfo, DataSource, Request } from '../protocol.ts';
 import { assertNever } from '../protocol.ts';
 import { isLabRequest } from '../protocol-lab.ts';
 import { isLessonRequest } from '../protocol-lessons.ts';
+import { isPlaygroundRequest } from '../protocol-playground.ts';
 import { fieldOf, messageOf } from '../errors.ts';
 import { DigitService } from './digits.ts';
 import * as engine from './engine.ts';
@@ -18,6 +19,7 @@ import { answerLab } from './lab/requests.ts';
 import { answerLesson } from './lessons.ts';
 import { loadMnist, mnistBaseUrl } from './mnist.ts';
 import { bundledMnist, bundledModelBytes } from './offline.ts';
+import { answerPlayground } from './playground.ts';
 import { Scheduler } from './scheduler.ts';
 
 export class Controller {
@@ -54,6 +56,10 @@ export class Controller {
     }
     if (isLessonRequest(req)) {
       answerLesson(this.mod, this.host, req);
+      return;
+    }
+    if (isPlaygroundRequest(req)) {
+      answerPlayground(this.mod, (id) => this.trainJob(id), this.host, req);
       return;
     }
     const post = this.host.post.bind(this.host);
@@ -173,6 +179,13 @@ export class Controller {
       case 'gate': {
         const d = engine.makeDataset(this.mod, source);
         answer(d, { validation: 0, test: 0 });
+        d.delete();
+        return;
+      }
+      case 'playground': {
+        const d = engine.makeDataset(this.mod, source);
+        const test = this.mod.playgroundData(source.data).test;
+        answer(d, { validation: test, test: 0 });
         d.delete();
         return;
       }

@@ -29,7 +29,7 @@ export interface Session {
   readonly network: NetworkSpec;
   readonly train: TrainConfig;
   readonly source: DataSource;
-  /** Held-out sets, for sources that have them (MNIST). */
+  /** Held-out sets, for sources that have them: MNIST's validation and test images, the playground's test points (as `validation`: scored after each epoch). */
   readonly validation?: Dataset;
   readonly test?: Dataset;
 }
@@ -41,18 +41,22 @@ export function makeDataset(mod: MlpModule, source: DataSource): Dataset {
       return mod.Dataset.logicGate(source.gate);
     case 'mnist':
       return share(requireMnist(mod).train);
+    case 'playground':
+      return mod.playgroundDataset(source.data, source.features, 'train');
     default:
       return assertNever(source, 'data source');
   }
 }
 
 /** The feature rows of a source, row-major, for sources small enough to hold in JS. */
-export function sourceFeatures(source: DataSource): Float32Array {
+export function sourceFeatures(mod: MlpModule, source: DataSource): Float32Array {
   switch (source.kind) {
     case 'gate':
       return Float32Array.from(GATE_INPUTS.flat());
     case 'mnist':
       throw new Error('MNIST is too big to copy to JavaScript whole; use its Dataset');
+    case 'playground':
+      return mod.playgroundFeatures(mod.playgroundData(source.data).x, source.features);
     default:
       return assertNever(source, 'data source');
   }
@@ -73,6 +77,10 @@ export function openSession(
     // Start from given weights (a saved model): the core checks their count and finiteness.
     if (parameters) trainer.setParameters(parameters);
     const session: Session = { id, trainer, data, network, train, source };
+    if (source.kind === 'playground') {
+      const held = mod.playgroundData(source.data).test > 0;
+      return held ? { ...session, validation: mod.playgroundDataset(source.data, source.features, 'test') } : session;
+    }
     if (source.kind !== 'mnist') return session;
     const sets = requireMnist(mod);
     return { ...session, validation: share(sets.validation), test: share(sets.test) };
@@ -90,9 +98,17 @@ export function closeSession(session: Session): void {
   session.test?.delete();
 }
 
-/** Loss and accuracy on the validation set after an epoch, or null when the source has none. */
-export function validate(session: Session): EvalResult | null {
-  return session.validation ? session.trainer.evaluate(session.validation) : null;
+/**
+ * Scores after an epoch: the whole training set for small sources (the
+ * playground's curves, like TF Playground's, show it rather than the running
+ * mean of the epoch's batches; MNIST's 55,000 images would cost an epoch's
+ * tenth), and the held-out set when the source has one.
+ */
+export function scoreEpoch(session: Session): { train: EvalResult | null; validation: EvalResult | null } {
+  return {
+    train: session.source.kind === 'mnist' ? null : session.trainer.evaluate(session.data),
+    validation: session.validation ? session.trainer.evaluate(session.validation) : null,
+  };
 }
 
 /** Cell-centre coordinates of a grid as rows of (x, y). */
@@ -153,7 +169,7 @@ export function runPerceptron(
   const data = makeDataset(mod, source);
   try {
     const r = mod.trainPerceptron(data, learningRate, maxEpochs);
-    const x = sourceFeatures(source);
+    const x = sourceFeatures(mod, source);
     const predictions = mod.perceptronPredict(r.weights, x, data.size());
     return { weights: r.weights, errors: r.errors, epochs: r.epochs, converged: r.converged, predictions };
   } finally {

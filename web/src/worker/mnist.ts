@@ -166,16 +166,11 @@ async function download(
     const length = Number(response.headers.get('Content-Length'));
     if (length > 0) sizes.set(key, length);
     received.set(key, 0);
-    const counter = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
-      transform(chunk, out) {
-        received.set(key, (received.get(key) ?? 0) + chunk.byteLength);
-        report(false);
-        out.enqueue(chunk);
-      },
-    });
     try {
-      const inflated = response.body.pipeThrough(counter).pipeThrough(new DecompressionStream('gzip'));
-      return new Uint8Array(await new Response(inflated).arrayBuffer());
+      return await inflateCounting(response.body, (n) => {
+        received.set(key, (received.get(key) ?? 0) + n);
+        report(false);
+      });
     } catch (e) {
       throw new Error(`${file} is not a complete gzip file (${messageOf(e)})`);
     }
@@ -219,4 +214,33 @@ function parse(
     throw new Error(`MNIST ${which} set: expected ${rows.toLocaleString('en')} images of 784 pixels in 10 classes, got ${got}`);
   }
   return data;
+}
+
+/**
+ * Inflates a gzip body, counting its compressed bytes as they arrive. The
+ * bytes are pumped into the DecompressionStream by hand: a JS TransformStream
+ * piped into it crashes Chromium's renderer (the whole page) when the worker
+ * is terminated mid-download, which is what a slide deck does when it unloads
+ * a Train embed.
+ */
+async function inflateCounting(body: ReadableStream<Uint8Array<ArrayBuffer>>, onChunk: (bytes: number) => void): Promise<Uint8Array> {
+  const gunzip = new DecompressionStream('gzip');
+  const writer = gunzip.writable.getWriter();
+  const reader = body.getReader();
+  const pump = async (): Promise<void> => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        onChunk(value.byteLength);
+        await writer.write(value);
+      }
+      await writer.close();
+    } catch (e) {
+      await writer.abort(e).catch(() => undefined);
+      throw e;
+    }
+  };
+  const [bytes] = await Promise.all([new Response(gunzip.readable).arrayBuffer(), pump()]);
+  return new Uint8Array(bytes);
 }

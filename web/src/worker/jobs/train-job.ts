@@ -8,7 +8,7 @@ import type { MlpModule, TrainConfig, TrainReport } from '../../../generated/mlp
 import type { EpochSummary, OpenRequest, ProgressEvent, RunState, RunStatus } from '../../protocol.ts';
 import { transferables } from '../host.ts';
 import type { Job, JobEvent } from '../scheduler.ts';
-import { closeSession, openSession, validate, type Session } from '../engine.ts';
+import { closeSession, openSession, scoreEpoch, type Session } from '../engine.ts';
 
 const BATCHES_PER_CALL = 8;
 // Paced runs wake at about display rate and never bank more than a quarter
@@ -119,7 +119,7 @@ export class TrainJob implements Job {
    * New hyper-parameters for the next batches; the weights and the run go on.
    * All or nothing: the core checks each call before it changes anything, and
    * the optimizer (whose state a change of kind resets) is set last, so a
-   * refusal only has the batch size and augmentation to put back.
+   * refusal only has the batch size, augmentation and penalty to put back.
    */
   setTrain(train: TrainConfig): void {
     const t = this.session.trainer;
@@ -127,10 +127,12 @@ export class TrainJob implements Job {
     try {
       if (train.batchSize !== undefined) t.setBatchSize(train.batchSize);
       if (train.augment !== undefined) t.setAugment(train.augment);
+      if (train.regularization !== undefined || train.regularizationRate !== undefined) t.setRegularization(train);
       t.setOptimizer(train);
     } catch (e) {
       t.setBatchSize(before.batchSize);
       t.setAugment(before.augment);
+      t.setRegularization(before);
       throw e;
     }
     this.snap = { ...this.snap, batchesPerEpoch: t.batchesPerEpoch() };
@@ -205,12 +207,14 @@ export class TrainJob implements Job {
       epochAccuracy: r.epochAccuracy,
     };
     if (r.epochEnded) {
-      // Per-epoch means as trained, and the held-out score after the epoch (MNIST: 5,000 validation images).
-      const v = validate(this.session);
+      // Per-epoch means as trained, and the scores after the epoch (MNIST: 5,000 validation images).
+      const { train, validation: v } = scoreEpoch(this.session);
       this.pendingEpochs.push({
         epoch: r.epoch,
         loss: r.epochLoss,
         accuracy: r.epochAccuracy,
+        trainLoss: train?.loss ?? NaN,
+        trainAccuracy: train?.accuracy ?? NaN,
         validationLoss: v?.loss ?? NaN,
         validationAccuracy: v?.accuracy ?? NaN,
       });
