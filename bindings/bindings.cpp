@@ -29,6 +29,7 @@
 using namespace emscripten;
 using namespace mlp;
 using mlp::js::guard;
+using mlp::js::int_from_js;
 using mlp::js::to_js;
 using mlp::js::vector_from_js;
 
@@ -38,9 +39,10 @@ using DatasetPtr = std::shared_ptr<Dataset>;
 
 DatasetPtr share(Dataset d) { return std::make_shared<Dataset>(std::move(d)); }
 
-val bench_seed(const std::string& optimizer, int batches, int infer, DatasetPtr data) {
+val bench_seed(const std::string& optimizer, double batches, double infer, DatasetPtr data) {
   return guard([&] {
-    const TrainBench b = bench_seed_mlp(optimizer, batches, infer, data);
+    const TrainBench b =
+        bench_seed_mlp(optimizer, int_from_js(batches, "batches"), int_from_js(infer, "infer_examples"), data);
     val out = val::object();
     out.set("trainPerSecond", b.train_examples_per_second);
     out.set("inferPerSecond", b.infer_examples_per_second);
@@ -95,7 +97,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
       .function("uniform", optional_override([](Rng& r) { return r.uniform(); }))
       .function("normal", optional_override([](Rng& r) { return r.normal(); }))
       .function("truncatedNormal", optional_override([](Rng& r, double mean, double sd) {
-                  return r.truncated_normal(mean, sd);
+                  return guard([&] { return r.truncated_normal(mean, sd); });
                 }))
       .function("below", optional_override([](Rng& r, double n) {
                   return guard([&] {
@@ -107,53 +109,62 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
 
   class_<Dataset>("Dataset")
       .smart_ptr<DatasetPtr>("DatasetPtr")
-      .class_function("fromFloats", optional_override([](val x, int rows, int cols, val labels, int classes) {
+      .class_function("fromFloats", optional_override([](val x, double rows, double cols, val labels, double classes) {
                         return guard([&] {
-                          return share(Dataset::from_floats(vector_from_js<float>(x, "features"), rows, cols,
-                                                            vector_from_js<std::int32_t>(labels, "labels"), classes));
+                          return share(Dataset::from_floats(vector_from_js<float>(x, "features"), int_from_js(rows, "rows"),
+                                                            int_from_js(cols, "cols"), vector_from_js<std::int32_t>(labels, "labels"),
+                                                            int_from_js(classes, "classes")));
                         });
                       }))
-      .class_function("fromBytes", optional_override([](val x, int rows, int cols, val labels, int classes) {
+      .class_function("fromBytes", optional_override([](val x, double rows, double cols, val labels, double classes) {
                         return guard([&] {
-                          return share(Dataset::from_bytes(vector_from_js<std::uint8_t>(x, "features"), rows, cols,
-                                                           vector_from_js<std::int32_t>(labels, "labels"), classes));
+                          return share(Dataset::from_bytes(vector_from_js<std::uint8_t>(x, "features"), int_from_js(rows, "rows"),
+                                                           int_from_js(cols, "cols"), vector_from_js<std::int32_t>(labels, "labels"),
+                                                           int_from_js(classes, "classes")));
                         });
                       }))
       .class_function("logicGate", optional_override([](std::string gate) {
                         return guard([&] { return share(logic_gate(gate)); });
                       }))
-      .class_function("gaussianBlobs", optional_override([](int n, int dim, int classes, double spread, double seed) {
+      .class_function("gaussianBlobs", optional_override([](double n, double dim, double classes, double spread, double seed) {
                         return guard([&] {
-                          return share(gaussian_blobs(n, dim, classes, static_cast<float>(spread),
+                          return share(gaussian_blobs(int_from_js(n, {"n", "examples"}), int_from_js(dim, {"dim", "dimensions"}),
+                                                      int_from_js(classes, "classes"), static_cast<float>(spread),
                                                       js::seed_from_js(seed, "seed")));
                         });
                       }))
-      .class_function("twoMoons", optional_override([](int n, double noise, double seed) {
-                        return guard([&] { return share(two_moons(n, static_cast<float>(noise), js::seed_from_js(seed, "seed"))); });
+      .class_function("twoMoons", optional_override([](double n, double noise, double seed) {
+                        return guard([&] {
+                          return share(two_moons(int_from_js(n, {"n", "examples"}), static_cast<float>(noise), js::seed_from_js(seed, "seed")));
+                        });
                       }))
-      .class_function("circles", optional_override([](int n, double noise, double seed) {
-                        return guard([&] { return share(circles(n, static_cast<float>(noise), js::seed_from_js(seed, "seed"))); });
+      .class_function("circles", optional_override([](double n, double noise, double seed) {
+                        return guard([&] {
+                          return share(circles(int_from_js(n, {"n", "examples"}), static_cast<float>(noise), js::seed_from_js(seed, "seed")));
+                        });
                       }))
       .function("size", &Dataset::size)
       .function("features", &Dataset::features)
       .function("classes", &Dataset::classes)
       .function("labels", optional_override([](const Dataset& d) { return to_js(d.labels()); }))
-      .function("featureRows", optional_override([](const Dataset& d, int first, int count) {
+      .function("featureRows", optional_override([](const Dataset& d, double first, double count) {
                   return guard([&] {
-                    const auto rows = d.feature_rows(first, count);
+                    const auto rows = d.feature_rows(int_from_js(first, {"first", "first row"}), int_from_js(count, {"count", "row count"}));
                     return to_js<float>(rows);
                   });
                 }))
-      .function("slice", optional_override([](const Dataset& d, int first, int count) {
-                  return guard([&] { return share(d.slice(first, count)); });
+      .function("slice", optional_override([](const Dataset& d, double first, double count) {
+                  return guard([&] {
+                    return share(d.slice(int_from_js(first, {"first", "slice start"}), int_from_js(count, {"count", "slice count"})));
+                  });
                 }));
 
   class_<Trainer>("Trainer")
       .constructor(optional_override([](val net, val train, DatasetPtr data) {
         return guard([&] { return new Trainer(js::mlp_spec_from_js(net), std::move(data), js::train_config_from_js(train)); });
       }), allow_raw_pointers())
-      .function("trainBatches", optional_override([](Trainer& t, int k) {
-                  return guard([&] { return js::report_to_js(t.train_batches(k)); });
+      .function("trainBatches", optional_override([](Trainer& t, double k) {
+                  return guard([&] { return js::report_to_js(t.train_batches(int_from_js(k, {"batches", "batches per call"}))); });
                 }))
       .function("evaluate", optional_override([](Trainer& t, DatasetPtr d) {
                   return guard([&] { return js::eval_to_js(t.evaluate(js::deref(d))); });
@@ -164,7 +175,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                     return to_js<std::int32_t>(labels);
                   });
                 }))
-      .function("predict", optional_override([](Trainer& t, val x, int rows) {
+      .function("predict", optional_override([](Trainer& t, val x, double rows) {
                   return guard([&] { return js::predict_to_js(t.network(), x, rows, [&](auto in, auto out) { t.predict(in, out); }); });
                 }))
       .function("layerOutputs", optional_override([](Trainer& t, val x, int rows) {
@@ -181,7 +192,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                   guard([&] { t.set_optimizer(js::optimizer_from_js(config)); });
                 }))
       .function("setBatchSize", optional_override([](Trainer& t, double n) {
-                  guard([&] { t.set_batch_size(js::int_from_js(n, "batch_size")); });
+                  guard([&] { t.set_batch_size(int_from_js(n, "batch_size")); });
                 }))
       .function("setAugment", optional_override([](Trainer& t, val on) {
                   guard([&] { t.set_augment(js::bool_from_js(on, "augment")); });
@@ -196,7 +207,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
       .constructor(optional_override([](val spec, val params) {
         return guard([&] { return new Network(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters")); });
       }), allow_raw_pointers())
-      .function("predict", optional_override([](Network& n, val x, int rows) {
+      .function("predict", optional_override([](Network& n, val x, double rows) {
                   return guard([&] { return js::predict_to_js(n.mlp(), x, rows, [&](auto in, auto out) { n.predict(in, out); }); });
                 }))
       .function("evaluate", optional_override([](Network& n, DatasetPtr d) {
@@ -230,8 +241,11 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                return share(Dataset::from_bytes(im.pixels, im.count, im.rows * im.cols, lb.labels, 10));
              });
            }));
-  function("preprocessDigit", optional_override([](val ink, int width, int height) {
-             return guard([&] { return js::digit_to_js(preprocess_digit(vector_from_js<float>(ink, "ink"), width, height)); });
+  function("preprocessDigit", optional_override([](val ink, double width, double height) {
+             return guard([&] {
+               return js::digit_to_js(preprocess_digit(vector_from_js<float>(ink, "ink"), int_from_js(width, {"width", "canvas width"}),
+                                                       int_from_js(height, {"height", "canvas height"})));
+             });
            }));
   function("rasterizeStrokes", optional_override([](val xy, val lengths, double penScale) {
              return guard([&] {
@@ -250,12 +264,13 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
              });
            }));
   function("loadModel", optional_override([](val bytes) {
-             return guard([&] { return js::model_to_js(load_model(vector_from_js<std::uint8_t>(bytes, "model bytes"))); });
+             return guard([&] { return js::model_to_js(load_model(vector_from_js<std::uint8_t>(bytes, {"bytes", "model bytes"}))); });
            }));
 
-  function("trainPerceptron", optional_override([](DatasetPtr d, double lr, int max_epochs) {
+  function("trainPerceptron", optional_override([](DatasetPtr d, double lr, double max_epochs) {
              return guard([&] {
-               const PerceptronResult r = train_perceptron(js::deref(d), static_cast<float>(lr), max_epochs);
+               const PerceptronResult r =
+                   train_perceptron(js::deref(d), static_cast<float>(lr), int_from_js(max_epochs, "max_epochs"));
                val out = val::object();
                out.set("weights", to_js<float>(r.weights));
                out.set("errors", to_js<int>(r.errors));
@@ -272,9 +287,9 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                                  js::seed_from_js(seed, "seed"));
         });
       }), allow_raw_pointers())
-      .function("run", optional_override([](SurfaceWalk& w, int steps) {
+      .function("run", optional_override([](SurfaceWalk& w, double steps) {
                   return guard([&] {
-                    const auto pts = w.run(steps);
+                    const auto pts = w.run(int_from_js(steps, "steps"));
                     return to_js<double>(pts);
                   });
                 }))
@@ -286,30 +301,32 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
   function("surfaceInfo", optional_override([](val surface) {
              return guard([&] { return js::surface_info_to_js(js::surface_from_js(surface)); });
            }));
-  function("surfaceGrid", optional_override([](val surface, val bounds, int nx, int ny) {
+  function("surfaceGrid", optional_override([](val surface, val bounds, double nx, double ny) {
              return guard([&] {
-               const auto g = surface_grid(js::surface_from_js(surface), js::bounds_from_js(bounds), nx, ny);
+               const auto g = surface_grid(js::surface_from_js(surface), js::bounds_from_js(bounds),
+                                           int_from_js(nx, {"nx", "grid columns"}), int_from_js(ny, {"ny", "grid rows"}));
                return to_js<float>(g);
              });
            }));
 
   class_<RegressionWalk>("RegressionWalk")
-      .constructor(optional_override([](val data, int batch_size, val optimizer, val schedule, double t0, double t1,
+      .constructor(optional_override([](val data, double batch_size, val optimizer, val schedule, double t0, double t1,
                                         double seed) {
         return guard([&] {
-          return new RegressionWalk(js::linear_data_from_js(data), batch_size, js::optimizer_from_js(optimizer),
+          return new RegressionWalk(js::linear_data_from_js(data), int_from_js(batch_size, "batch_size"), js::optimizer_from_js(optimizer),
                                     js::schedule_from_js(schedule), {t0, t1}, js::seed_from_js(seed, "seed"));
         });
       }), allow_raw_pointers())
-      .function("run", optional_override([](RegressionWalk& w, int steps) {
-                  return guard([&] { return js::regression_steps_to_js(w.run(steps)); });
+      .function("run", optional_override([](RegressionWalk& w, double steps) {
+                  return guard([&] { return js::regression_steps_to_js(w.run(int_from_js(steps, "steps"))); });
                 }))
       .function("diverged", &RegressionWalk::diverged)
       .function("batchesPerEpoch", &RegressionWalk::batches_per_epoch);
 
-  function("linearData", optional_override([](int m, double intercept, double slope, double noise, double seed) {
+  function("linearData", optional_override([](double m, double intercept, double slope, double noise, double seed) {
              return guard([&] {
-               return js::linear_data_to_js(make_linear_data(m, intercept, slope, noise, js::seed_from_js(seed, "seed")));
+               return js::linear_data_to_js(
+                   make_linear_data(int_from_js(m, {"m", "examples"}), intercept, slope, noise, js::seed_from_js(seed, "seed")));
              });
            }));
   function("normalEquation", optional_override([](val data) {
@@ -321,22 +338,24 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                return out;
              });
            }));
-  function("regressionGrid", optional_override([](val data, val bounds, int nx, int ny) {
+  function("regressionGrid", optional_override([](val data, val bounds, double nx, double ny) {
              return guard([&] {
-               const auto g = regression_grid(js::linear_data_from_js(data), js::bounds_from_js(bounds), nx, ny);
+               const auto g = regression_grid(js::linear_data_from_js(data), js::bounds_from_js(bounds),
+                                              int_from_js(nx, {"nx", "grid columns"}), int_from_js(ny, {"ny", "grid rows"}));
                return to_js<float>(g);
              });
            }));
 
   class_<LossLandscape>("LossLandscape")
-      .constructor(optional_override([](const Trainer& t, DatasetPtr data, double seed, double span, int resolution) {
+      .constructor(optional_override([](const Trainer& t, DatasetPtr data, double seed, double span, double resolution) {
         return guard([&] {
           js::deref(data);
-          return new LossLandscape(t.network(), data, js::seed_from_js(seed, "seed"), span, resolution);
+          return new LossLandscape(t.network(), data, js::seed_from_js(seed, "seed"), span,
+                                   int_from_js(resolution, {"resolution", "landscape resolution"}));
         });
       }), allow_raw_pointers())
-      .function("computeRows", optional_override([](LossLandscape& l, int rows) {
-                  return guard([&] { return l.compute_rows(rows); });
+      .function("computeRows", optional_override([](LossLandscape& l, double rows) {
+                  return guard([&] { return l.compute_rows(int_from_js(rows, {"rows", "rows per call"})); });
                 }))
       .function("done", &LossLandscape::done)
       .function("resolution", &LossLandscape::resolution)
@@ -351,20 +370,22 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                   });
                 }));
 
-  function("perceptronPredict", optional_override([](val weights, val x, int rows) {
+  function("perceptronPredict", optional_override([](val weights, val x, double rows_js) {
              return guard([&] {
                const auto w = vector_from_js<float>(weights, "weights");
                const auto in = vector_from_js<float>(x, "features");
+               const int rows = int_from_js(rows_js, "rows");
                require_in_range(rows, 1, 1 << 20, "rows");
-               if (in.size() % static_cast<std::size_t>(rows) != 0) fail_arg("features length", "be a multiple of rows", in.size());
+               if (in.size() % static_cast<std::size_t>(rows) != 0)
+                 fail_arg({"features", "features length"}, "be a multiple of rows", in.size());
                const auto out = perceptron_predict_rows(w, ConstMatrixView(in.data(), rows, static_cast<int>(in.size() / rows)));
                return to_js<std::int32_t>(out);
              });
            }));
 
-  function("benchGemm", optional_override([](std::string kernel, int m, int n, int k, bool ta, bool tb, double s) {
+  function("benchGemm", optional_override([](std::string kernel, double m, double n, double k, bool ta, bool tb, double s) {
              return guard([&] {
-               const GemmBench b = bench_gemm(kernel, m, n, k, ta, tb, s);
+               const GemmBench b = bench_gemm(kernel, int_from_js(m, "m"), int_from_js(n, "n"), int_from_js(k, "k"), ta, tb, s);
                val out = val::object();
                out.set("gflops", b.gflops);
                out.set("seconds", b.seconds);
@@ -372,10 +393,10 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
              });
            }));
   // Two arities (embind overloads by argument count): generated data, or the given set.
-  function("benchSeedMlp", optional_override([](std::string optimizer, int batches, int infer) {
+  function("benchSeedMlp", optional_override([](std::string optimizer, double batches, double infer) {
              return bench_seed(optimizer, batches, infer, nullptr);
            }));
-  function("benchSeedMlp", optional_override([](std::string optimizer, int batches, int infer, DatasetPtr d) {
+  function("benchSeedMlp", optional_override([](std::string optimizer, double batches, double infer, DatasetPtr d) {
              return bench_seed(optimizer, batches, infer, d);
            }));
 }

@@ -5,27 +5,32 @@
 
 namespace mlp::js {
 
-double number_field(const val& obj, const char* key, double fallback, bool required) {
+void require_object(const val& js, const Field& field) {
+  if (js.typeOf().as<std::string>() != "object" || js.isNull()) fail(field, "must be an object");
+}
+
+double number_field(const val& obj, const char* key, const Field& field, double fallback, bool required) {
   const val v = obj[key];
   if (v.isUndefined()) {
-    if (required) throw InvalidArgument(std::string(key) + " is required");
+    if (required) fail(field, "is required");
     return fallback;
   }
-  if (!v.isNumber()) throw InvalidArgument(std::string(key) + " must be a number");
+  if (!v.isNumber()) fail(field, "must be a number");
   return v.as<double>();
 }
 
-int int_from_js(double d, const char* field) {
-  require(std::isfinite(d) && std::floor(d) == d && std::abs(d) < 2147483648.0, field, "be an integer", d);
-  return static_cast<int>(d);
+int int_from_js(double v, const Field& field) {
+  if (!(std::isfinite(v) && std::floor(v) == v)) fail_arg(field, "be an integer", v);
+  require(v >= -2147483648.0 && v <= 2147483647.0, field, "be an integer between -2147483648 and 2147483647", v);
+  return static_cast<int>(v);
 }
 
-int int_field(const val& obj, const char* key, int fallback, bool required) {
-  return int_from_js(number_field(obj, key, fallback, required), key);
+int int_field(const val& obj, const char* key, const Field& field, int fallback, bool required) {
+  return int_from_js(number_field(obj, key, field, fallback, required), field);
 }
 
-bool bool_from_js(const val& v, const char* field) {
-  if (!v.isTrue() && !v.isFalse()) throw InvalidArgument(std::string(field) + " must be true or false");
+bool bool_from_js(const val& v, const Field& field) {
+  if (!v.isTrue() && !v.isFalse()) fail(field, "must be true or false");
   return v.isTrue();
 }
 
@@ -40,33 +45,36 @@ double float_to_js(float f) {
   return f;  // 9 significant digits always round-trip a float
 }
 
-std::string string_field(const val& obj, const char* key, const std::string& fallback) {
+std::string string_field(const val& obj, const char* key, const Field& field, const std::string& fallback) {
   const val v = obj[key];
   if (v.isUndefined()) return fallback;
-  if (!v.isString()) throw InvalidArgument(std::string(key) + " must be a string");
+  if (!v.isString()) fail(field, "must be a string");
   return v.as<std::string>();
 }
 
 MlpSpec mlp_spec_from_js(const val& js) {
-  if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument("network spec must be an object");
+  require_object(js, {"network", "network spec"});
   MlpSpec spec;
-  spec.inputs = int_field(js, "inputs", 0, true);
+  spec.inputs = int_field(js, "inputs", "inputs", 0, true);
   const val layers = js["layers"];
-  if (!layers.isArray()) throw InvalidArgument("layers must be an array of {units, activation}");
+  if (!layers.isArray()) throw InvalidArgument("layers must be an array of {units, activation}", "layers");
   const auto n = layers["length"].as<unsigned>();
   if (n == 0 || n > kMaxHiddenLayers + 1)
     fail_arg("layers", "hold 1 to " + std::to_string(kMaxHiddenLayers + 1) + " entries (hidden + output)", n);
   for (unsigned i = 0; i < n; ++i) {
+    const std::string at = "layers[" + std::to_string(i) + "]";
     const val l = layers[i];
+    require_object(l, {"layers", at});
     LayerSpec ls;
-    ls.units = int_field(l, "units", 0, true);
-    ls.activation.kind = activation_from_name(string_field(l, "activation", "identity"));
-    ls.activation.alpha = static_cast<float>(number_field(l, "alpha", 0.0));
+    ls.units = int_field(l, "units", at + ".units", 0, true);
+    const std::string activation = at + ".activation";
+    ls.activation.kind = activation_from_name(string_field(l, "activation", activation, "identity"), activation);
+    ls.activation.alpha = static_cast<float>(number_field(l, "alpha", at + ".alpha", 0.0));
     spec.layers.push_back(ls);
   }
-  spec.loss = loss_from_name(string_field(js, "loss", "softmax_cross_entropy"));
-  spec.init = init_from_name(string_field(js, "init", "truncated_normal"));
-  spec.seed = seed_from_js(number_field(js, "seed", static_cast<double>(kDefaultSeed)), "seed");
+  spec.loss = loss_from_name(string_field(js, "loss", "loss", "softmax_cross_entropy"));
+  spec.init = init_from_name(string_field(js, "init", "init", "truncated_normal"));
+  spec.seed = seed_from_js(number_field(js, "seed", "seed", static_cast<double>(kDefaultSeed)), "seed");
   return validated(spec);
 }
 
@@ -88,32 +96,24 @@ val mlp_spec_to_js(const MlpSpec& spec) {
   return js;
 }
 
-namespace {
-
-void require_object(const val& js, const char* what) {
-  if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument(std::string(what) + " must be an object");
-}
-
-}  // namespace
-
 OptimizerConfig optimizer_from_js(const val& js) {
-  require_object(js, "optimizer settings");
+  require_object(js, {"optimizer", "optimizer settings"});
   // Absent fields take the optimizer's defaults (not a previous setting's).
-  OptimizerConfig o = optimizer_defaults(optimizer_from_name(string_field(js, "optimizer", "sgd")));
-  o.learning_rate = static_cast<float>(number_field(js, "learningRate", o.learning_rate));
-  o.momentum = static_cast<float>(number_field(js, "momentum", o.momentum));
-  o.rho = static_cast<float>(number_field(js, "rho", o.rho));
-  o.beta1 = static_cast<float>(number_field(js, "beta1", o.beta1));
-  o.beta2 = static_cast<float>(number_field(js, "beta2", o.beta2));
-  o.epsilon = static_cast<float>(number_field(js, "epsilon", o.epsilon));
+  OptimizerConfig o = optimizer_defaults(optimizer_from_name(string_field(js, "optimizer", "optimizer", "sgd")));
+  o.learning_rate = static_cast<float>(number_field(js, "learningRate", {"learning_rate", "learningRate"}, o.learning_rate));
+  o.momentum = static_cast<float>(number_field(js, "momentum", "momentum", o.momentum));
+  o.rho = static_cast<float>(number_field(js, "rho", "rho", o.rho));
+  o.beta1 = static_cast<float>(number_field(js, "beta1", "beta1", o.beta1));
+  o.beta2 = static_cast<float>(number_field(js, "beta2", "beta2", o.beta2));
+  o.epsilon = static_cast<float>(number_field(js, "epsilon", "epsilon", o.epsilon));
   return validated(o);
 }
 
 SurfaceSpec surface_from_js(const val& js) {
   require_object(js, "surface");
   SurfaceSpec s;
-  s.kind = surface_from_name(string_field(js, "name", "bowl"));
-  s.condition = number_field(js, "condition", s.condition);
+  s.kind = surface_from_name(string_field(js, "name", "surface", "bowl"));
+  s.condition = number_field(js, "condition", "condition", s.condition);
   return validated(s);
 }
 
@@ -135,17 +135,19 @@ val surface_info_to_js(const SurfaceSpec& s) {
 }
 
 Bounds2 bounds_from_js(const val& js) {
-  if (!js.isArray() || js["length"].as<unsigned>() != 4) throw InvalidArgument("bounds must be [x0, x1, y0, y1]");
+  const bool shaped = js.isArray() && js["length"].as<unsigned>() == 4 && js[0].isNumber() && js[1].isNumber() &&
+                      js[2].isNumber() && js[3].isNumber();
+  if (!shaped) throw InvalidArgument("bounds must be [x0, x1, y0, y1], four numbers", "bounds");
   return {js[0].as<double>(), js[1].as<double>(), js[2].as<double>(), js[3].as<double>()};
 }
 
 LinearData linear_data_from_js(const val& js) {
-  require_object(js, "regression data");
+  require_object(js, {"data", "regression data"});
   LinearData d;
   const auto x = vector_from_js<float>(js["x"], "x"), y = vector_from_js<float>(js["y"], "y");
-  if (x.size() != y.size() || x.size() < 2) fail_arg("regression data", "have x and y of equal length >= 2", x.size());
   d.x.assign(x.begin(), x.end());
   d.y.assign(y.begin(), y.end());
+  check_linear_data(d);
   return d;
 }
 
@@ -160,10 +162,10 @@ val linear_data_to_js(const LinearData& d) {
 LearningSchedule schedule_from_js(const val& js) {
   LearningSchedule s;
   if (js.isUndefined() || js.isNull() || js.isFalse()) return s;
-  require_object(js, "learning schedule");
+  require_object(js, {"schedule", "learning schedule"});
   s.enabled = true;
-  s.t0 = number_field(js, "t0", s.t0);
-  s.t1 = number_field(js, "t1", s.t1);
+  s.t0 = number_field(js, "t0", {"schedule.t0", "schedule t0"}, s.t0);
+  s.t1 = number_field(js, "t1", {"schedule.t1", "schedule t1"}, s.t1);
   return s;
 }
 
@@ -192,11 +194,12 @@ RegularizationConfig regularization_from_js(const val& js) {
 }
 
 TrainConfig train_config_from_js(const val& js) {
-  require_object(js, "training config");
+  require_object(js, {"train", "training config"});
   TrainConfig c;
-  c.batch_size = int_field(js, "batchSize", 50);
+  c.batch_size = int_field(js, "batchSize", {"batch_size", "batchSize"}, 50);
   c.optimizer = optimizer_from_js(js);
-  c.shuffle_seed = seed_from_js(number_field(js, "shuffleSeed", 1.0), "shuffleSeed");
+  const Field shuffle_seed{"shuffle_seed", "shuffleSeed"};
+  c.shuffle_seed = seed_from_js(number_field(js, "shuffleSeed", shuffle_seed, 1.0), shuffle_seed);
   const val augment = js["augment"];
   c.augment.enabled = !augment.isUndefined() && bool_from_js(augment, "augment");
   c.regularization = regularization_from_js(js);

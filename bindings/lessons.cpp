@@ -15,28 +15,38 @@
 using namespace emscripten;
 using namespace mlp;
 using mlp::js::guard;
+using mlp::js::int_from_js;
 using mlp::js::to_js;
 using mlp::js::vector_from_js;
 
 namespace {
 
+// The examples' array (x) as messages name it: features for the perceptron
+// lessons, inputs for backprop.
+constexpr Field kFeaturesLength{"x", "features length"};
+constexpr Field kInputs{"x", "inputs"};
+
 // Features crossing as rows × (length / rows), rows given by the labels or targets.
-ConstMatrixView rows_of(const std::vector<float>& x, std::size_t rows, const char* field) {
+ConstMatrixView rows_of(const std::vector<float>& x, std::size_t rows, const Field& field) {
   if (rows == 0 || x.size() % rows != 0) fail_arg(field, "hold a whole number of rows (" + std::to_string(rows) + ")", x.size());
   return {x.data(), static_cast<int>(rows), static_cast<int>(x.size() / rows)};
 }
 
 ThresholdNetwork threshold_network_from_js(const val& js) {
+  js::require_object(js, "network");
   ThresholdNetwork net;
-  net.inputs = js::int_field(js, "inputs", 0, true);
+  net.inputs = js::int_field(js, "inputs", "inputs", 0, true);
   const val units = js["units"];
-  if (!units.isArray()) throw InvalidArgument("units must be an array of {synapses, threshold}");
+  if (!units.isArray()) throw InvalidArgument("units must be an array of {synapses, threshold}", "units");
   const auto n = units["length"].as<unsigned>();
-  require_in_range(n, 1, kMaxThresholdUnits, "threshold network units");
+  require_in_range(n, 1, kMaxThresholdUnits, {"units", "threshold network units"});
   for (unsigned u = 0; u < n; ++u) {
+    const std::string at = "units[" + std::to_string(u) + "]";
+    const val unit_js = units[u];
+    js::require_object(unit_js, {"units", at});
     ThresholdUnit unit;
-    unit.synapses = vector_from_js<std::int32_t>(units[u]["synapses"], "synapses");
-    unit.threshold = js::int_field(units[u], "threshold", 0, true);
+    unit.synapses = vector_from_js<std::int32_t>(unit_js["synapses"], at + ".synapses");
+    unit.threshold = js::int_field(unit_js, "threshold", at + ".threshold", 0, true);
     net.units.push_back(std::move(unit));
   }
   return net;
@@ -102,12 +112,12 @@ EMSCRIPTEN_BINDINGS(mlp_lessons) {
              });
            }));
 
-  function("hebbVsPerceptron", optional_override([](val x, val labels, double lr, int presentations) {
+  function("hebbVsPerceptron", optional_override([](val x, val labels, double lr, double presentations) {
              return guard([&] {
-               const auto xs = vector_from_js<float>(x, "features");
+               const auto xs = vector_from_js<float>(x, {"x", "features"});
                const auto ys = vector_from_js<std::int32_t>(labels, "labels");
-               const HebbVsPerceptron r =
-                   hebb_vs_perceptron(rows_of(xs, ys.size(), "features length"), ys, static_cast<float>(lr), presentations);
+               const HebbVsPerceptron r = hebb_vs_perceptron(rows_of(xs, ys.size(), kFeaturesLength), ys, static_cast<float>(lr),
+                                                             int_from_js(presentations, "presentations"));
                val out = val::object();
                out.set("inputs", r.inputs);
                out.set("example", to_js<std::int32_t>(r.example));
@@ -122,21 +132,21 @@ EMSCRIPTEN_BINDINGS(mlp_lessons) {
              });
            }));
 
-  function("perceptronWalk", optional_override([](val x, val labels, double lr, int max_epochs) {
+  function("perceptronWalk", optional_override([](val x, val labels, double lr, double max_epochs) {
              return guard([&] {
-               const auto xs = vector_from_js<float>(x, "features");
+               const auto xs = vector_from_js<float>(x, {"x", "features"});
                const auto ys = vector_from_js<std::int32_t>(labels, "labels");
-               const ConstMatrixView m = rows_of(xs, ys.size(), "features length");
-               return walk_to_js(perceptron_walk(m, ys, static_cast<float>(lr), max_epochs), m.cols);
+               const ConstMatrixView m = rows_of(xs, ys.size(), kFeaturesLength);
+               return walk_to_js(perceptron_walk(m, ys, static_cast<float>(lr), int_from_js(max_epochs, "max_epochs")), m.cols);
              });
            }));
 
-  function("perceptronCycle", optional_override([](val x, val labels, double lr, int max_epochs) {
+  function("perceptronCycle", optional_override([](val x, val labels, double lr, double max_epochs) {
              return guard([&] {
-               const auto xs = vector_from_js<float>(x, "features");
+               const auto xs = vector_from_js<float>(x, {"x", "features"});
                const auto ys = vector_from_js<std::int32_t>(labels, "labels");
-               const PerceptronCycle c =
-                   find_perceptron_cycle(rows_of(xs, ys.size(), "features length"), ys, static_cast<float>(lr), max_epochs);
+               const PerceptronCycle c = find_perceptron_cycle(rows_of(xs, ys.size(), kFeaturesLength), ys,
+                                                               static_cast<float>(lr), int_from_js(max_epochs, "max_epochs"));
                val out = val::object();
                out.set("converged", c.converged);
                out.set("epochs", c.epochs);
@@ -149,9 +159,10 @@ EMSCRIPTEN_BINDINGS(mlp_lessons) {
              });
            }));
 
-  function("separablePoints", optional_override([](int n, double margin, double seed) {
+  function("separablePoints", optional_override([](double n, double margin, double seed) {
              return guard([&] {
-               const SeparableSet s = separable_points(n, static_cast<float>(margin), js::seed_from_js(seed, "seed"));
+               const SeparableSet s =
+                   separable_points(int_from_js(n, "points"), static_cast<float>(margin), js::seed_from_js(seed, "seed"));
                val normal = val::array();
                normal.call<void>("push", js::float_to_js(s.normal[0]));
                normal.call<void>("push", js::float_to_js(s.normal[1]));
@@ -165,12 +176,14 @@ EMSCRIPTEN_BINDINGS(mlp_lessons) {
              });
            }));
 
-  function("perceptronMarginStudy", optional_override([](val margins, int sets, int points, double seed, double lr,
-                                                         int max_epochs) {
+  function("perceptronMarginStudy", optional_override([](val margins, double sets, double points, double seed, double lr,
+                                                         double max_epochs) {
              return guard([&] {
                const auto ms = vector_from_js<float>(margins, "margins");
-               const MarginStudy st = perceptron_margin_study(ms, sets, points, js::seed_from_js(seed, "seed"),
-                                                              static_cast<float>(lr), max_epochs);
+               const MarginStudy st =
+                   perceptron_margin_study(ms, int_from_js(sets, {"sets", "sets per margin"}), int_from_js(points, "points"),
+                                           js::seed_from_js(seed, "seed"), static_cast<float>(lr),
+                                           int_from_js(max_epochs, "max_epochs"));
                val out = val::object();
                out.set("margins", to_js<float>(st.margins));
                out.set("sets", st.sets);
@@ -190,7 +203,7 @@ EMSCRIPTEN_BINDINGS(mlp_lessons) {
   function("backpropTrace", optional_override([](val spec, val params, val x, val target, double lr) {
              return guard([&] {
                return trace_to_js(backprop_trace(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters"),
-                                                 vector_from_js<float>(x, "inputs"), vector_from_js<float>(target, "targets"),
+                                                 vector_from_js<float>(x, kInputs), vector_from_js<float>(target, "targets"),
                                                  static_cast<float>(lr)));
              });
            }));
@@ -198,27 +211,31 @@ EMSCRIPTEN_BINDINGS(mlp_lessons) {
   function("finiteDifferenceGradient", optional_override([](val spec, val params, val x, val target, double h) {
              return guard([&] {
                const auto g = finite_difference_gradient(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters"),
-                                                         vector_from_js<float>(x, "inputs"),
+                                                         vector_from_js<float>(x, kInputs),
                                                          vector_from_js<float>(target, "targets"), h);
                return to_js<double>(g);
              });
            }));
 
-  function("backpropTrain", optional_override([](val spec, val params, val x, val targets, int rows, double lr, int first,
-                                                 int steps) {
+  function("backpropTrain", optional_override([](val spec, val params, val x, val targets, double rows_js, double lr,
+                                                 double first, double steps) {
              return guard([&] {
-               const auto xs = vector_from_js<float>(x, "inputs");
+               const auto xs = vector_from_js<float>(x, kInputs);
                const auto ts = vector_from_js<float>(targets, "targets");
-               require_in_range(rows, 1, 1024, "examples");
+               const int rows = int_from_js(rows_js, {"rows", "examples"});
+               require_in_range(rows, 1, 1024, {"rows", "examples"});
                const BackpropTraining r =
                    backprop_train(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters"),
-                                  rows_of(xs, static_cast<std::size_t>(rows), "inputs length"),
-                                  rows_of(ts, static_cast<std::size_t>(rows), "targets length"), static_cast<float>(lr), first,
-                                  steps);
+                                  rows_of(xs, static_cast<std::size_t>(rows), {"x", "inputs length"}),
+                                  rows_of(ts, static_cast<std::size_t>(rows), {"targets", "targets length"}),
+                                  static_cast<float>(lr), int_from_js(first, {"first", "first example"}),
+                                  int_from_js(steps, "steps"));
                val out = val::object();
                out.set("parameters", to_js<float>(r.params));
                out.set("losses", to_js<double>(r.losses));
                out.set("meanLoss", r.mean_loss);
+               out.set("diverged", r.diverged);
+               out.set("message", r.message);
                return out;
              });
            }));

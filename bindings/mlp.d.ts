@@ -8,13 +8,60 @@
 // constructing the Trainer. Typed arrays returned by any method are fresh
 // JavaScript copies owned by the caller; arrays passed in are copied too.
 //
-// Errors: a bad argument throws a JavaScript `Error` whose message names the
-// field and the value, e.g. "learning_rate must be finite and > 0, got -1".
-// A call that throws changes nothing.
+// Errors: a bad argument throws an `MlpError` (a subclass of `Error`, exported
+// by this module and also reachable as `module.MlpError`) whose message names
+// the field and the value, e.g. "learning_rate must be finite and > 0, got -1",
+// and whose `field` is the core's identifier of that field ("learning_rate"),
+// or null when no single argument is to blame (e.g. out of memory). A call
+// that throws changes nothing, and leaks nothing: the C++ side unwinds
+// normally and the error is thrown from JavaScript on the way out.
+// Integers cross as numbers and are checked: 2**32 + 3 or NaN where an integer
+// is expected is refused, never wrapped or truncated. One exception: an
+// argument of the wrong JavaScript type for Embind itself (a string where a
+// number or a Dataset is expected) is refused by Embind with a TypeError or
+// BindingError before the core sees it; an object argument already converted
+// in that call may then keep one value handle.
 //
 // Limits and names: `vocabulary()` returns every limit, name and default the
 // core checks against, read from the same constants its checks use. The
 // numbers quoted in the comments below are today's values of those limits.
+
+/**
+ * The core's name of a refused field, as data: snake_case like the core's own
+ * code, `[i]` for an element of an array argument (e.g. `labels[7]`, `ink[12]`),
+ * and `layers[i].…` indexing the spec's `layers` array (hidden layers, then the
+ * output layer), e.g. `layers[1].units`. The messages may name a field more
+ * readably ("units of hidden layer 2"); the id never changes with the wording.
+ */
+export type MlpErrorField =
+  // network spec (NetworkSpec, Network, saveModel)
+  | 'network' | 'inputs' | 'layers' | `layers[${number}].units` | `layers[${number}].activation`
+  | `layers[${number}].alpha` | 'loss' | 'init' | 'seed'
+  // training config and trainer calls
+  | 'train' | 'batch_size' | 'optimizer' | 'learning_rate' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon'
+  | 'shuffle_seed' | 'augment' | 'data' | 'batches' | 'parameters' | `parameters[${number}]` | 'features' | 'rows'
+  // datasets
+  | `features[${number}]` | 'labels' | `labels[${number}]` | 'cols' | 'classes' | 'n' | 'dim' | 'spread' | 'noise'
+  | 'gate' | 'first' | 'count'
+  // files, drawn digits, the perceptron
+  | 'images' | 'bytes' | 'ink' | `ink[${number}]` | 'width' | 'height' | 'max_epochs' | 'weights'
+  // surfaces, the regression lesson, loss landscapes
+  | 'surface' | 'condition' | 'bounds' | 'nx' | 'ny' | 'x' | 'y' | `x[${number}]` | `y[${number}]` | 'steps' | 'm'
+  | 'intercept' | 'slope' | 'schedule' | 'schedule.t0' | 'schedule.t1' | 'theta0' | 'theta1' | 'span' | 'resolution'
+  | 'trainer'
+  // the lessons: threshold networks, the perceptron rule and margins, backprop laid open
+  | 'units' | `units[${number}].synapses` | `units[${number}].synapses[${number}]` | `units[${number}].threshold`
+  | 'presentations' | 'points' | 'margin' | 'margins' | 'sets' | 'targets' | `targets[${number}]` | 'h'
+  // Rng and benchmarks
+  | 'mean' | 'stddev' | 'kernel' | 'k' | 'min_seconds' | 'infer_examples';
+
+/** What every failing call throws (see "Errors" above). */
+export declare class MlpError extends Error {
+  readonly name: 'MlpError';
+  /** The refused field, or null when no single argument is to blame. */
+  readonly field: MlpErrorField | null;
+  constructor(message: string, field: MlpErrorField | null);
+}
 
 /** An object in WASM memory; free it with delete(). */
 export interface Handle {
@@ -30,7 +77,7 @@ export interface SharedHandle<T> extends Handle {
 export type ActivationName =
   | 'identity' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softmax';
 export type LossName = 'softmax_cross_entropy' | 'mse' | 'binary_cross_entropy';
-export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros';
+export type InitName = 'truncated_normal' | 'glorot_uniform' | 'he_normal' | 'zeros' | 'standard_normal';
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 export type RegularizationName = 'none' | 'l1' | 'l2';
 
@@ -46,7 +93,7 @@ export interface LayerSpec {
 export interface NetworkSpec {
   /** Input features, limits.inputs: 1 to 4096 (784 for MNIST). */
   inputs: number;
-  /** limits.hiddenLayers: 0 to 8 hidden layers, then the output layer (last). */
+  /** limits.hiddenLayers: 0 to 10 hidden layers, then the output layer (last). */
   layers: LayerSpec[];
   /** Default 'softmax_cross_entropy'. */
   loss?: LossName;
@@ -122,7 +169,11 @@ export interface TrainReport {
   epochAccuracy: number;
   /** The call stopped because an epoch ended (it never runs past an epoch boundary). */
   epochEnded: boolean;
-  /** A loss or weight became NaN/Inf: nothing from this call was kept, weights are restored. */
+  /**
+   * Training blew up: a loss or weight became NaN/Inf, or exploded without
+   * (see core/divergence.hpp). Nothing from this call was kept; the weights
+   * and optimizer state are as before the call.
+   */
   diverged: boolean;
   /** Why training stopped, when diverged. */
   message: string;
@@ -141,7 +192,7 @@ export interface Rng extends Handle {
   uniform(): number;
   /** Standard normal (Marsaglia polar). */
   normal(): number;
-  /** Normal redrawn until within two standard deviations. */
+  /** Normal redrawn until within two standard deviations; mean finite, stddev finite and >= 0. */
   truncatedNormal(mean: number, stddev: number): number;
   /** Uniform integer in [0, n), n >= 1. */
   below(n: number): number;
@@ -453,11 +504,103 @@ export interface BackpropTraceResult {
 }
 
 export interface BackpropTrainResult {
+  /** After the last step; when diverged, the last good weights (before the step that diverged). */
   parameters: Float32Array;
-  /** E of each step's example before its update. */
+  /** E of each step's example before its update: one per step taken (fewer than asked when diverged). */
   losses: Float64Array;
   /** Mean E over all rows after the last step. */
   meanLoss: number;
+  /**
+   * Training stopped early: the loss became NaN or infinite, or exploded (its
+   * average over recent steps over 100 × its start), or a weight would have
+   * left ±1000. `message` says which and where, as a Trainer's report does.
+   */
+  diverged: boolean;
+  /** Empty unless diverged. */
+  message: string;
+}
+
+/** f and f′ of one activation at `samples` evenly spaced z (core/activation_curves.hpp). */
+export interface ActivationCurveResult {
+  /** z0 to z1 inclusive. */
+  z: Float32Array;
+  /** f(z), from the layers' own forward kernel. */
+  value: Float32Array;
+  /** f′(z), from the layers' own backward kernel (step: its documented 0). */
+  derivative: Float32Array;
+  /** Saturated stretches (|f′| below the threshold) as [from, to] pairs of z, in order. */
+  saturated: Float32Array;
+}
+
+/** A network's numbers layer by layer on the probe's fixed batch (core/layer_probe.hpp). */
+export interface LayerStatsResult {
+  /** On the probe batch. */
+  loss: number;
+  /** Per layer (hidden layers, then the output layer): ‖∂L/∂W_l‖ (Frobenius). */
+  weightGradNorm: Float64Array;
+  /** Per layer: ‖∂L/∂W_l‖ / √(weights in W_l), one weight's gradient (RMS). */
+  weightGradRms: Float64Array;
+  /** Per layer: ‖∂L/∂b_l‖. */
+  biasGradNorm: Float64Array;
+  /** Per hidden layer: mean and standard deviation of its activations. */
+  activationMean: Float64Array;
+  activationStd: Float64Array;
+  /** Per hidden layer: the fraction of activations where |f′| is below the probe's threshold. */
+  saturated: Float64Array;
+  bins: number;
+  /** Per hidden layer: the histogram's [lo, hi] (values beyond fall in the end bins). */
+  range: Float32Array;
+  /** Hidden layers × bins: the fraction of the layer's activations in each bin. */
+  histogram: Float32Array;
+}
+
+export interface LayerProbe extends Handle {
+  /** Rows in the probe batch. */
+  rows(): number;
+  /** The numbers at the trainer's current weights (the trainer is not touched). */
+  measure(trainer: Trainer): LayerStatsResult;
+}
+
+export type UatTargetName = 'sine' | 'abs' | 'step' | 'bump' | 'drawn';
+
+export interface UatTargetSpec {
+  /** sine: sin 2πx; abs: |x − ½|; step: 0 below ½, 1 from ½; bump: exp(−((x − ½)/0.1)²); drawn: lines through `knots`. */
+  name: UatTargetName;
+  /** drawn only: 2 to 257 values within ±10 at x = k/(K − 1). */
+  knots?: Float32Array;
+}
+
+export interface SupErrorResult {
+  /** max |G − f| over 1001 points of [0, 1]. */
+  error: number;
+  /** The first x where it is reached. */
+  at: number;
+}
+
+/** G(x) = Σ α_j σ(w_j x + θ_j) against its target at `points` x in [0, 1]. */
+export interface UatCurvesResult {
+  x: Float32Array;
+  target: Float32Array;
+  g: Float32Array;
+  /** units × points: row j is α_j σ(w_j x + θ_j). */
+  contributions: Float32Array;
+  sup: SupErrorResult;
+}
+
+/** Cybenko's sum fitted by Adam on the mean squared error over 256 points of [0, 1] (core/uat.hpp). */
+export interface UatFit extends Handle {
+  /** k Adam steps (1 to 10^6); stops early, keeping the last finite parameters, if a step would diverge. */
+  steps(k: number): void;
+  stepsTaken(): number;
+  units(): number;
+  loss(): number;
+  /** w (units), θ (units), α (units). */
+  parameters(): Float32Array;
+  supError(): SupErrorResult;
+  /** The least sup-norm error checked (at the start and every 10 steps), and its step. */
+  bestSupError(): number;
+  bestStep(): number;
+  diverged(): boolean;
 }
 
 export type SurfaceName = 'bowl' | 'rosenbrock' | 'beale' | 'saddle' | 'himmelblau';
@@ -619,6 +762,13 @@ export interface MlpModule {
   buildInfo(): { kernel: string; simd: boolean; threads: number };
   /** The core's limits, names and defaults (a fresh object each call). */
   vocabulary(): Vocabulary;
+  /** The class every failing call of this module throws. */
+  MlpError: typeof MlpError;
+  /**
+   * Diagnostics (tests, leak hunts): the WASM heap's size, the bytes the C
+   * heap has handed out, and the live Embind value handles.
+   */
+  memoryStats(): { heapBytes: number; allocatedBytes: number; handles: number };
   Rng: { new (seed: number): Rng };
   Dataset: DatasetStatics;
   Trainer: TrainerConstructor;
@@ -627,7 +777,7 @@ export interface MlpModule {
   Int8Network: { new (spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array): Int8Network };
   /** MNIST's IDX files (uncompressed bytes) as a Dataset of bytes; throws on any malformed file. */
   parseMnist(images: Uint8Array, labels: Uint8Array): Dataset;
-  /** ink: width × height values in [0, 1] (1 = ink), row-major. */
+  /** ink: width × height values in [0, 1] (1 = ink), row-major, all finite. */
   preprocessDigit(ink: Float32Array, width: number, height: number): DigitImage;
   /**
    * Drawn strokes as ink for preprocessDigit (core/strokes.hpp): `xy` the points of every stroke (x, y
@@ -637,7 +787,7 @@ export interface MlpModule {
   rasterizeStrokes(xy: Float32Array, lengths: Int32Array, penScale: number): Float32Array;
   /** The side of rasterizeStrokes' square raster (112). */
   readonly strokeRasterSide: number;
-  /** A versioned, CRC-checked model file (see core/model_file.hpp), float32 weights (exact: training can go on). */
+  /** A versioned, CRC-checked model file (see core/model_file.hpp), float32 weights (exact: training can go on); refuses non-finite parameters. */
   saveModel(spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array, metadata: string): Uint8Array;
   /** Validates everything (magic, version, architecture, length, checksum, finite weights) before returning. */
   loadModel(bytes: Uint8Array): LoadedModel;
@@ -649,11 +799,11 @@ export interface MlpModule {
   };
   /** The surface's default view [x0, x1, y0, y1] and its minima. */
   surfaceInfo(surface: SurfaceSpec): { view: Bounds; minima: [number, number][] };
-  /** Values on an nx × ny grid over bounds, row-major from (x0, y0). */
+  /** Values on an nx × ny grid over bounds (increasing, within ±1e6), row-major from (x0, y0). */
   surfaceGrid(surface: SurfaceSpec, bounds: Bounds, nx: number, ny: number): Float32Array;
   /** x ~ U(0, 2), y = intercept + slope·x + noise·N(0, 1). */
   linearData(m: number, intercept: number, slope: number, noise: number, seed: number): LinearData;
-  /** The least-squares optimum [θ0, θ1]. */
+  /** The least-squares optimum [θ0, θ1]. LinearData everywhere: x and y of one length >= 2, all finite. */
   normalEquation(data: LinearData): [number, number];
   /** MSE over an nx × ny grid of (θ0, θ1). */
   regressionGrid(data: LinearData, bounds: Bounds, nx: number, ny: number): Float32Array;
@@ -702,7 +852,22 @@ export interface MlpModule {
   playgroundDataset(spec: PlaygroundDataSpec, features: FeatureName[], part: 'train' | 'test'): Dataset;
   /** Points (x1, x2 pairs) mapped to the features, in their order: rows × features.length. 1 to 7 features, none twice. */
   playgroundFeatures(points: Float32Array, features: FeatureName[]): Float32Array;
-  /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'. */
+  /** activation: any but softmax; alpha 0 selects its default; |z0|, |z1| <= 1000, z0 < z1; samples 2 to 8193; saturation >= 0. */
+  activationCurve(activation: ActivationName, alpha: number, z0: number, z1: number, samples: number,
+                  saturation: number): ActivationCurveResult;
+  LayerProbe: {
+    /** Probes networks of the trainer's architecture on the first min(rows, size) rows of data (rows 1 to 4096, bins 2 to 256). */
+    new (trainer: Trainer, data: Dataset, rows: number, bins: number, saturation: number): LayerProbe;
+  };
+  UatFit: {
+    /** units 1 to 64; from the seed's starting sum (α = 0), or from `parameters` when given. */
+    new (units: number, target: UatTargetSpec, seed: number, learningRate: number, parameters?: Float32Array | null): UatFit;
+  };
+  /** points 2 to 1001; parameters: 3 × units (w, θ, α). */
+  uatCurves(parameters: Float32Array, units: number, target: UatTargetSpec, points: number): UatCurvesResult;
+  /** The seed's starting sum: centres c ~ U(0, 1), slopes |w| ~ U(5, 20) of random sign, θ = −w·c, α = 0. */
+  uatInitialParameters(units: number, seed: number): Float32Array;
+  /** Benchmarks (not for the UI): see core/benchmark.hpp. kernel: 'packed' | 'packed_scalar' | 'reference'; minSeconds in [0, 60]. */
   benchGemm(kernel: string, m: number, n: number, k: number, transA: boolean, transB: boolean,
             minSeconds: number): { gflops: number; seconds: number };
   /** data: e.g. real MNIST (784 features, 10 classes); null / undefined: generated dense data. */

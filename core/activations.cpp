@@ -32,7 +32,7 @@ const char* activation_name(Activation a) {
   return "?";
 }
 
-Activation activation_from_name(std::string_view name, std::string_view field) {
+Activation activation_from_name(std::string_view name, const Field& field) {
   return enum_from_name(name, kActivations, activation_name, field);
 }
 
@@ -44,9 +44,9 @@ float default_alpha(Activation a) {
   }
 }
 
-ActivationSpec with_default_alpha(ActivationSpec s) {
+ActivationSpec with_default_alpha(ActivationSpec s, const Field& field) {
   // Written so that NaN fails too; kMaxAlpha is the largest finite float.
-  require(s.alpha >= kMinAlpha && s.alpha <= kMaxAlpha, "alpha", "be finite and >= 0", s.alpha);
+  require(s.alpha >= kMinAlpha && s.alpha <= kMaxAlpha, field, "be finite and >= 0", s.alpha);
   if (s.alpha == 0.0f) s.alpha = default_alpha(s.kind);
   return s;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "errors.hpp"
 #include "matrix.hpp"
 
 namespace mlp {
@@ -31,14 +32,14 @@ struct ActivationSpec {
 };
 
 // "relu", "leaky_relu", ... Throws InvalidArgument naming the field for anything else.
-Activation activation_from_name(std::string_view name, std::string_view field = "activation");
+Activation activation_from_name(std::string_view name, const Field& field = "activation");
 const char* activation_name(Activation a);
 // The conventional alpha: 0.01 for leaky_relu (Keras/PyTorch), 1 for elu
 // (Clevert et al.); 0 for activations that have none.
 float default_alpha(Activation a);
 // The spec with default_alpha filled in when the caller gave 0; throws
-// (naming "alpha") unless kMinAlpha <= alpha <= kMaxAlpha.
-ActivationSpec with_default_alpha(ActivationSpec s);
+// (naming `field`) unless kMinAlpha <= alpha <= kMaxAlpha.
+ActivationSpec with_default_alpha(ActivationSpec s, const Field& field = "alpha");
 
 // A (rows × cols) = f(Z), in place.
 void activation_forward(ActivationSpec s, MatrixView z_to_a);

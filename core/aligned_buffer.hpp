@@ -3,6 +3,7 @@
 // one AVX-512 register, so every SIMD load from the start of a buffer is aligned.
 #include <cstddef>
 #include <cstring>
+#include <limits>
 #include <new>
 #include <span>
 #include <utility>
@@ -17,6 +18,9 @@ class AlignedBuffer {
   AlignedBuffer() = default;
   explicit AlignedBuffer(std::size_t n) : size_(n) {
     if (n == 0) return;
+    // n × sizeof(T) would wrap in 32-bit WASM; callers check sizes with
+    // names (sizes.hpp), this is the last line of defence.
+    if (n > std::numeric_limits<std::size_t>::max() / sizeof(T)) throw std::bad_array_new_length();
     data_ = static_cast<T*>(::operator new[](n * sizeof(T), std::align_val_t{kAlignment}));
     std::memset(static_cast<void*>(data_), 0, n * sizeof(T));
   }

@@ -12,7 +12,7 @@ namespace mlp {
 void validate_augment(const AugmentConfig& c, int features) {
   if (!c.enabled) return;
   const int side = static_cast<int>(std::lround(std::sqrt(features)));
-  if (side * side != features) fail_arg("augmented inputs", "be a square image", features);
+  if (side * side != features) fail_arg({"augment", "augmented inputs"}, "be a square image", features);
   require(std::isfinite(c.max_rotation_deg) && c.max_rotation_deg >= 0 && c.max_rotation_deg <= 45,
           "max_rotation_deg", "be in [0, 45]", c.max_rotation_deg);
   require(std::isfinite(c.max_scale) && c.max_scale >= 0 && c.max_scale <= 0.5f, "max_scale", "be in [0, 0.5]",

@@ -5,7 +5,9 @@
 #include <limits>
 #include <string>
 
+#include "divergence.hpp"
 #include "errors.hpp"
+#include "losses.hpp"
 
 namespace mlp {
 namespace {
@@ -87,20 +89,21 @@ void chain(ActivationSpec f, LayerTrace& t) {
 void check_example(const MlpSpec& spec, std::span<const float> x, std::span<const float> target) {
   const auto outputs = static_cast<std::size_t>(spec.layers.back().units);
   if (x.size() != static_cast<std::size_t>(spec.inputs))
-    fail_arg("example inputs", "number the network's inputs (" + std::to_string(spec.inputs) + ")", x.size());
-  for (std::size_t k = 0; k < x.size(); ++k) require(std::isfinite(x[k]), "input " + std::to_string(k + 1), "be finite", x[k]);
+    fail_arg({"x", "example inputs"}, "number the network's inputs (" + std::to_string(spec.inputs) + ")", x.size());
+  for (std::size_t k = 0; k < x.size(); ++k) require(std::isfinite(x[k]), {"x[" + std::to_string(k) + "]", "input " + std::to_string(k + 1)}, "be finite", x[k]);
   if (target.size() != outputs)
     fail_arg("targets", "number the network's outputs (" + std::to_string(outputs) + ")", target.size());
   double sum = 0;
   for (std::size_t i = 0; i < outputs; ++i) {
     const float t = target[i];
-    const std::string field = "target " + std::to_string(i + 1);
+    const std::string id = "targets[" + std::to_string(i) + "]", label = "target " + std::to_string(i + 1);
+    const Field field{id, label};
     require(std::isfinite(t), field, "be finite", t);
     if (spec.loss != Loss::mse) require(t >= 0 && t <= 1, field, "be in [0, 1]", t);
     sum += t;
   }
   if (spec.loss == Loss::softmax_cross_entropy)
-    require(std::abs(sum - 1) <= 1e-6, "targets", "sum to 1 for softmax_cross_entropy", sum);
+    require(std::abs(sum - 1) <= 1e-6, "targets", "sum to 1 for softmax_cross_entropy", static_cast<float>(sum));
 }
 
 // sᵢ and xᵢ of every layer.
@@ -192,15 +195,9 @@ std::vector<std::size_t> weight_offsets(const MlpSpec& spec) {
 
 std::vector<double> as_double(std::span<const float> v) { return {v.begin(), v.end()}; }
 
-}  // namespace
-
-BackpropTrace backprop_trace(const MlpSpec& spec_in, std::span<const float> params, std::span<const float> x,
-                             std::span<const float> target, float learning_rate) {
-  const MlpSpec spec = validated(spec_in);
-  check_parameters(params, parameter_count(spec));
-  check_example(spec, x, target);
-  require(std::isfinite(learning_rate) && learning_rate >= 0, "learning_rate", "be finite and >= 0", learning_rate);
-
+// One pass and step on checked arguments; `updated` may hold ±∞ (the callers decide).
+BackpropTrace trace_checked(const MlpSpec& spec, std::span<const float> params, std::span<const float> x,
+                            std::span<const float> target, float learning_rate) {
   const std::vector<double> p = as_double(params);
   BackpropTrace r;
   r.input.assign(x.begin(), x.end());
@@ -235,6 +232,25 @@ BackpropTrace backprop_trace(const MlpSpec& spec_in, std::span<const float> para
 
   r.updated.resize(p.size());
   for (std::size_t k = 0; k < p.size(); ++k) r.updated[k] = static_cast<float>(p[k] - learning_rate * r.gradient[k]);
+  return r;
+}
+
+// E of a uniform prediction, as the lessons sum E over the outputs.
+double uniform_example_loss(const MlpSpec& spec) {
+  const int outputs = spec.layers.back().units;
+  const double l = uniform_prediction_loss(spec.loss, outputs);
+  return spec.loss == Loss::softmax_cross_entropy ? l : l * outputs;
+}
+
+}  // namespace
+
+BackpropTrace backprop_trace(const MlpSpec& spec_in, std::span<const float> params, std::span<const float> x,
+                             std::span<const float> target, float learning_rate) {
+  const MlpSpec spec = validated(spec_in);
+  check_parameters(params, parameter_count(spec));
+  check_example(spec, x, target);
+  require(std::isfinite(learning_rate) && learning_rate >= 0, "learning_rate", "be finite and >= 0", learning_rate);
+  BackpropTrace r = trace_checked(spec, params, x, target, learning_rate);
   check_parameters(r.updated, r.updated.size());  // a step to ±∞ is refused, not kept
   return r;
 }
@@ -243,7 +259,7 @@ double example_loss(const MlpSpec& spec_in, std::span<const double> params, std:
                     std::span<const float> target) {
   const MlpSpec spec = validated(spec_in);
   if (params.size() != parameter_count(spec))
-    fail_arg("parameter count", "be " + std::to_string(parameter_count(spec)) + " for this architecture", params.size());
+    fail_arg({"parameters", "parameter count"}, "be " + std::to_string(parameter_count(spec)) + " for this architecture", params.size());
   check_example(spec, x, target);
   return loss_of(spec, forward(spec, params.data(), x).back(), target);
 }
@@ -253,7 +269,7 @@ std::vector<double> finite_difference_gradient(const MlpSpec& spec_in, std::span
   const MlpSpec spec = validated(spec_in);
   check_parameters(params, parameter_count(spec));
   if (params.size() > kMaxFiniteDifferenceParams)
-    fail_arg("parameter count", "be at most " + std::to_string(kMaxFiniteDifferenceParams) + " for finite differences",
+    fail_arg({"parameters", "parameter count"}, "be at most " + std::to_string(kMaxFiniteDifferenceParams) + " for finite differences",
              params.size());
   check_example(spec, x, target);
   require(std::isfinite(h) && h > 0 && h <= 1, "h", "be in (0, 1]", h);
@@ -273,21 +289,40 @@ std::vector<double> finite_difference_gradient(const MlpSpec& spec_in, std::span
 BackpropTraining backprop_train(const MlpSpec& spec_in, std::span<const float> params, ConstMatrixView x,
                                 ConstMatrixView targets, float learning_rate, int first, int steps) {
   const MlpSpec spec = validated(spec_in);
-  require_in_range(x.rows, 1, 1024, "examples");
-  if (targets.rows != x.rows) fail_arg("target rows", "equal the examples (" + std::to_string(x.rows) + ")", targets.rows);
+  require_in_range(x.rows, 1, 1024, {"rows", "examples"});
+  if (targets.rows != x.rows) fail_arg({"targets", "target rows"}, "equal the examples (" + std::to_string(x.rows) + ")", targets.rows);
   const int outputs = spec.layers.back().units;
-  if (x.cols != spec.inputs) fail_arg("example columns", "equal the network's inputs (" + std::to_string(spec.inputs) + ")", x.cols);
-  if (targets.cols != outputs) fail_arg("target columns", "equal the network's outputs (" + std::to_string(outputs) + ")", targets.cols);
-  require_in_range(first, 0, x.rows - 1, "first example");
+  if (x.cols != spec.inputs) fail_arg({"x", "example columns"}, "equal the network's inputs (" + std::to_string(spec.inputs) + ")", x.cols);
+  if (targets.cols != outputs) fail_arg({"targets", "target columns"}, "equal the network's outputs (" + std::to_string(outputs) + ")", targets.cols);
+  require_in_range(first, 0, x.rows - 1, {"first", "first example"});
   require_in_range(steps, 1, 100000, "steps");
   require_positive_finite(learning_rate, "learning_rate");
+  check_parameters(params, parameter_count(spec));
+  const auto row = [](ConstMatrixView m, int i) { return std::span<const float>(m.row(i), static_cast<std::size_t>(m.cols)); };
+  for (int i = 0; i < x.rows; ++i) check_example(spec, row(x, i), row(targets, i));
   BackpropTraining r;
   r.params.assign(params.begin(), params.end());
   r.losses.reserve(static_cast<std::size_t>(steps));
-  const auto row = [](ConstMatrixView m, int i) { return std::span<const float>(m.row(i), static_cast<std::size_t>(m.cols)); };
+  DivergenceMonitor monitor("steps");
+  monitor.reset(r.params, uniform_example_loss(spec));
   for (int k = 0; k < steps; ++k) {
     const int i = (first + k) % x.rows;
-    BackpropTrace t = backprop_trace(spec, r.params, row(x, i), row(targets, i), learning_rate);
+    BackpropTrace t = trace_checked(spec, r.params, row(x, i), row(targets, i), learning_rate);
+    // Checked before the step is kept: a diverging step never reaches the weights.
+    std::string why = std::isfinite(t.loss) ? monitor.after_batch(t.loss) : "the loss became " + format_number(t.loss);
+    if (why.empty()) {
+      const auto far = std::find_if(t.updated.begin(), t.updated.end(),
+                                    [](float w) { return !(std::abs(w) <= kBackpropMaxWeight); });
+      if (far != t.updated.end())
+        why = std::isfinite(*far) ? "a weight left ±" + format_number(kBackpropMaxWeight) + " (it reached " + short_number(*far) + ")"
+                                  : "a weight became " + format_number(*far);
+    }
+    if (!why.empty()) {
+      r.diverged = true;
+      r.message = why + " at step " + std::to_string(k + 1) + " of " + std::to_string(steps) +
+                  "; weights restored to their last good values. Try a smaller learning rate.";
+      break;
+    }
     r.losses.push_back(t.loss);
     r.params = std::move(t.updated);
   }

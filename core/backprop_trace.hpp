@@ -15,6 +15,7 @@
 // Mlp's losses average over them, so for one example E = outputs · L (binary
 // cross-entropy, MSE) or E = L (softmax cross-entropy).
 #include <span>
+#include <string>
 #include <vector>
 
 #include "matrix.hpp"
@@ -60,14 +61,26 @@ double example_loss(const MlpSpec& spec, std::span<const double> params, std::sp
 std::vector<double> finite_difference_gradient(const MlpSpec& spec, std::span<const float> params,
                                                std::span<const float> x, std::span<const float> target, double h);
 
+// The largest |weight| backprop_train keeps: about 1000 × a Glorot start on
+// these small layers (|w| ≤ 1.2) — the factor the Trainer's DivergenceMonitor
+// uses — and the range the backprop lesson's link keeps (web/src/widgets/backprop/settings.ts).
+inline constexpr float kBackpropMaxWeight = 1000.0f;
+
 struct BackpropTraining {
   std::vector<float> params;
-  std::vector<double> losses;  // E of each step's example before its update
+  std::vector<double> losses;  // E of each step's example before its update (steps taken)
   double mean_loss = 0;        // mean E over all rows after the last step
+  // Training stopped early: the loss became non-finite or exploded (the
+  // Trainer's DivergenceMonitor rule, from this call's start), or a weight
+  // would have left ±kBackpropMaxWeight. params are then the last good ones
+  // (before the step that diverged) and message says why, as the Trainer does.
+  bool diverged = false;
+  std::string message;
 };
 
 // `steps` steps of per-example gradient descent, rows visited in order from
-// `first` (cycling): x is rows × inputs, targets rows × outputs.
+// `first` (cycling): x is rows × inputs, targets rows × outputs. Divergence
+// stops it (see BackpropTraining), it never throws for it.
 BackpropTraining backprop_train(const MlpSpec& spec, std::span<const float> params, ConstMatrixView x,
                                 ConstMatrixView targets, float learning_rate, int first, int steps);
 

@@ -9,7 +9,7 @@
 namespace mlp {
 
 BatchSchedule::BatchSchedule(int n, int batch_size, std::uint64_t seed) : n_(n), batch_size_(batch_size), rng_(seed) {
-  require_in_range(n, 1, 1 << 24, "training set size");
+  require_in_range(n, 1, 1 << 24, {"data", "training set size"});
   require_in_range(batch_size, 1, n, "batch_size");
   split_ = split(0);
   order_.resize(static_cast<std::size_t>(n));
@@ -37,7 +37,7 @@ int BatchSchedule::batch_start(int b) const {
 }
 
 std::span<const std::int32_t> BatchSchedule::batch(int b) const {
-  require_in_range(b, first_, batches_per_epoch() - 1, "batch index");
+  require_in_range(b, first_, batches_per_epoch() - 1, {"", "batch index"});  // a caller bug: no field
   const int k = b - first_;
   const int size = split_.base + (k < split_.extra ? 1 : 0);
   return std::span<const std::int32_t>(order_).subspan(static_cast<std::size_t>(batch_start(b)),
@@ -46,7 +46,7 @@ std::span<const std::int32_t> BatchSchedule::batch(int b) const {
 
 void BatchSchedule::set_batch_size(int batch_size, int next) {
   require_in_range(batch_size, 1, n_, "batch_size");
-  require_in_range(next, next == 0 ? 0 : first_, batches_per_epoch() - 1, "next batch");
+  require_in_range(next, next == 0 ? 0 : first_, batches_per_epoch() - 1, {"", "next batch"});  // a caller bug: no field
   const int start = next == 0 ? 0 : batch_start(next);
   batch_size_ = batch_size;
   first_ = next;

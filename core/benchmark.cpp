@@ -46,6 +46,9 @@ GemmBench bench_gemm(const std::string& kernel, int m, int n, int k, bool trans_
   require_in_range(m, 1, 4096, "m");
   require_in_range(n, 1, 4096, "n");
   require_in_range(k, 1, 4096, "k");
+  // The timing loop runs until min_seconds have passed: NaN or 1e9 would never end.
+  require(std::isfinite(min_seconds) && min_seconds >= 0 && min_seconds <= 60, "min_seconds", "be in [0, 60]",
+          min_seconds);
   const Trans ta = trans_a ? Trans::yes : Trans::no, tb = trans_b ? Trans::yes : Trans::no;
   Matrix a(trans_a ? k : m, trans_a ? m : k), b(trans_b ? n : k, trans_b ? k : n), c(m, n);
   Rng rng(1);

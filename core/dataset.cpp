@@ -6,34 +6,47 @@
 
 #include "errors.hpp"
 #include "kernels/partition.hpp"
+#include "sizes.hpp"
 
 namespace mlp {
 namespace {
 
-void check_shape(std::size_t n, int rows, int cols) {
+// `n` values given for rows × cols, compared in 64 bits (a 32-bit product
+// can wrap to the given length and let a later gather overrun the buffer).
+void check_shape(std::size_t n, int rows, int cols, const Field& values, const Field& cols_field) {
   require_in_range(rows, 1, 1 << 24, "rows");
-  require_in_range(cols, 1, 1 << 16, "feature columns");
-  const std::size_t want = static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
-  if (n != want) fail_arg("features length", "be rows × cols = " + std::to_string(want), n);
+  require_in_range(cols, 1, 1 << 16, cols_field);
+  const std::uint64_t want = std::uint64_t{static_cast<std::uint32_t>(rows)} * static_cast<std::uint32_t>(cols);
+  if (n != want) fail_arg(values, "be rows × " + std::string(cols_field.label) + " = " + std::to_string(want), n);
 }
 
 void check_labels(std::span<const std::int32_t> labels, int rows, int classes) {
   require_in_range(classes, 2, 1 << 16, "classes");
   if (labels.size() != static_cast<std::size_t>(rows))
-    fail_arg("labels length", "equal the rows (" + std::to_string(rows) + ")", labels.size());
+    fail_arg({"labels", "labels length"}, "equal the rows (" + std::to_string(rows) + ")", labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i)
     if (labels[i] < 0 || labels[i] >= classes)
-      fail_arg("label " + std::to_string(i), "be in [0, " + std::to_string(classes) + ")", labels[i]);
+      fail_arg({"labels[" + std::to_string(i) + "]", "label " + std::to_string(i)},
+               "be in [0, " + std::to_string(classes) + ")", labels[i]);
 }
+
+void check_finite(std::span<const float> v, const char* id, const char* label) {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (!std::isfinite(v[i]))
+      fail_arg({std::string(id) + "[" + std::to_string(i) + "]", std::string(label) + " " + std::to_string(i)},
+               "be finite", v[i]);
+}
+
+const Field kFeatures{"features", "features length"};
+const Field kCols{"cols", "cols"};
 
 }  // namespace
 
 Dataset Dataset::from_floats(std::span<const float> x, int rows, int cols, std::span<const std::int32_t> labels,
                              int classes) {
-  check_shape(x.size(), rows, cols);
+  check_shape(x.size(), rows, cols, kFeatures, kCols);
   check_labels(labels, rows, classes);
-  for (std::size_t i = 0; i < x.size(); ++i)
-    if (!std::isfinite(x[i])) fail_arg("feature " + std::to_string(i), "be finite", x[i]);
+  check_finite(x, "features", "feature");
   Dataset d;
   d.rows_ = rows, d.cols_ = cols, d.classes_ = classes;
   d.xf_ = AlignedBuffer<float>(x.size());
@@ -44,7 +57,7 @@ Dataset Dataset::from_floats(std::span<const float> x, int rows, int cols, std::
 
 Dataset Dataset::from_bytes(std::span<const std::uint8_t> x, int rows, int cols,
                             std::span<const std::int32_t> labels, int classes) {
-  check_shape(x.size(), rows, cols);
+  check_shape(x.size(), rows, cols, kFeatures, kCols);
   check_labels(labels, rows, classes);
   Dataset d;
   d.rows_ = rows, d.cols_ = cols, d.classes_ = classes;
@@ -56,13 +69,10 @@ Dataset Dataset::from_bytes(std::span<const std::uint8_t> x, int rows, int cols,
 
 Dataset Dataset::with_targets(std::span<const float> x, int rows, int cols, std::span<const float> targets,
                               int target_cols) {
-  check_shape(x.size(), rows, cols);
-  require_in_range(target_cols, 1, 1 << 16, "target columns");
-  check_shape(targets.size(), rows, target_cols);
-  for (std::size_t i = 0; i < x.size(); ++i)
-    if (!std::isfinite(x[i])) fail_arg("feature " + std::to_string(i), "be finite", x[i]);
-  for (std::size_t i = 0; i < targets.size(); ++i)
-    if (!std::isfinite(targets[i])) fail_arg("target " + std::to_string(i), "be finite", targets[i]);
+  check_shape(x.size(), rows, cols, kFeatures, kCols);
+  check_shape(targets.size(), rows, target_cols, {"targets", "targets length"}, {"target_cols", "target_cols"});
+  check_finite(x, "features", "feature");
+  check_finite(targets, "targets", "target");
   Dataset d;
   d.rows_ = rows, d.cols_ = cols, d.target_cols_ = target_cols;
   d.xf_ = AlignedBuffer<float>(x.size());
@@ -105,9 +115,11 @@ void Dataset::gather_rows(std::span<const std::int32_t> idx, int first, int coun
 }
 
 std::vector<float> Dataset::feature_rows(int first, int count) const {
-  require_in_range(first, 0, rows_ - 1, "first row");
-  require_in_range(count, 1, rows_ - first, "row count");
-  std::vector<float> out(static_cast<std::size_t>(count) * cols_);
+  require_in_range(first, 0, rows_ - 1, {"first", "first row"});
+  require_in_range(count, 1, rows_ - first, {"count", "row count"});
+  // Floats from a byte set take 4× its memory: checked like any request.
+  std::vector<float> out(checked_elements(static_cast<std::uint32_t>(count), static_cast<std::uint32_t>(cols_),
+                                          sizeof(float), {"count", "row count"}, "the rows"));
   std::vector<std::int32_t> idx(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) idx[static_cast<std::size_t>(i)] = first + i;
   gather(idx, MatrixView(out.data(), count, cols_), nullptr, nullptr);
@@ -115,8 +127,8 @@ std::vector<float> Dataset::feature_rows(int first, int count) const {
 }
 
 Dataset Dataset::slice(int first, int count) const {
-  require_in_range(first, 0, rows_ - 1, "slice start");
-  require_in_range(count, 1, rows_ - first, "slice count");
+  require_in_range(first, 0, rows_ - 1, {"first", "slice start"});
+  require_in_range(count, 1, rows_ - first, {"count", "slice count"});
   Dataset d;
   d.rows_ = count, d.cols_ = cols_, d.classes_ = classes_, d.target_cols_ = target_cols_;
   const std::size_t a = static_cast<std::size_t>(first) * cols_, n = static_cast<std::size_t>(count) * cols_;

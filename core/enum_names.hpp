@@ -9,7 +9,7 @@
 namespace mlp {
 
 template <class E, std::size_t N>
-E enum_from_name(std::string_view name, const E (&all)[N], const char* (*name_of)(E), std::string_view field) {
+E enum_from_name(std::string_view name, const E (&all)[N], const char* (*name_of)(E), const Field& field) {
   for (E e : all)
     if (name == name_of(e)) return e;
   std::string choices;

@@ -11,14 +11,14 @@ namespace mlp {
 
 void Evaluator::check_dataset(const Mlp& net, const Dataset& d) {
   if (d.features() != net.inputs())
-    fail_arg("dataset features", "equal the network's inputs (" + std::to_string(net.inputs()) + ")", d.features());
+    fail_arg({"data", "dataset features"}, "equal the network's inputs (" + std::to_string(net.inputs()) + ")", d.features());
   if (net.spec().loss == Loss::softmax_cross_entropy) {
-    if (!d.has_labels()) throw InvalidArgument("dataset must have class labels for softmax_cross_entropy");
+    if (!d.has_labels()) throw InvalidArgument("dataset must have class labels for softmax_cross_entropy", "data");
     if (d.classes() > net.outputs())
-      fail_arg("dataset classes", "be at most the output units (" + std::to_string(net.outputs()) + ")",
+      fail_arg({"data", "dataset classes"}, "be at most the output units (" + std::to_string(net.outputs()) + ")",
                d.classes());
   } else if (d.target_cols() != net.outputs()) {
-    fail_arg("dataset target columns", "equal the output units (" + std::to_string(net.outputs()) + ")",
+    fail_arg({"data", "dataset target columns"}, "equal the output units (" + std::to_string(net.outputs()) + ")",
              d.target_cols());
   }
 }
@@ -70,10 +70,10 @@ namespace {
 
 void check_inputs(const Mlp& net, ConstMatrixView x) {
   if (x.cols != net.inputs())
-    fail_arg("input columns", "equal the network's inputs (" + std::to_string(net.inputs()) + ")", x.cols);
+    fail_arg({"features", "input columns"}, "equal the network's inputs (" + std::to_string(net.inputs()) + ")", x.cols);
   for (int i = 0; i < x.rows; ++i)
     for (int j = 0; j < x.cols; ++j)
-      if (!std::isfinite(x(i, j))) throw InvalidArgument("features must all be finite");
+      if (!std::isfinite(x(i, j))) throw InvalidArgument("features must all be finite", "features");
 }
 
 }  // namespace
@@ -81,7 +81,7 @@ void check_inputs(const Mlp& net, ConstMatrixView x) {
 void Evaluator::predict(const Mlp& net, ConstMatrixView x, MatrixView out) {
   check_inputs(net, x);
   if (out.rows != x.rows || out.cols != net.outputs())
-    fail_arg("prediction output", "be rows × outputs", std::to_string(out.rows) + "x" + std::to_string(out.cols));
+    fail_arg({"rows", "prediction output"}, "be rows × outputs", std::to_string(out.rows) + "x" + std::to_string(out.cols));
   ensure(net);
   for (int first = 0; first < x.rows; first += kChunk) {
     const int rows = std::min(kChunk, x.rows - first);

@@ -19,8 +19,15 @@ void put_be32(std::vector<std::uint8_t>& out, std::uint32_t v) {
   for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<std::uint8_t>(v >> s));
 }
 
-[[noreturn]] void bad(const char* what, const std::string& why) {
-  throw InvalidArgument(std::string(what) + ": " + why);
+// Which file a message is about, and its field: the argument names of parseMnist.
+struct IdxFile {
+  const char* what;
+  const char* field;
+};
+constexpr IdxFile kImagesFile{"IDX images", "images"}, kLabelsFile{"IDX labels", "labels"};
+
+[[noreturn]] void bad(const IdxFile& file, const std::string& why) {
+  throw InvalidArgument(std::string(file.what) + ": " + why, file.field);
 }
 
 std::string magic_hint(std::uint32_t magic) {
@@ -33,7 +40,7 @@ std::string magic_hint(std::uint32_t magic) {
 }  // namespace
 
 IdxImages parse_idx_images(std::span<const std::uint8_t> b) {
-  const char* what = "IDX images";
+  const IdxFile& what = kImagesFile;
   // The magic number first: a wrong kind of file is the likelier mistake.
   if (b.size() >= 4 && be32(b, 0) != kImagesMagic)
     bad(what, "magic number must be 2051, got " + std::to_string(be32(b, 0)) + magic_hint(be32(b, 0)));
@@ -56,7 +63,7 @@ IdxImages parse_idx_images(std::span<const std::uint8_t> b) {
 }
 
 IdxLabels parse_idx_labels(std::span<const std::uint8_t> b, int classes) {
-  const char* what = "IDX labels";
+  const IdxFile& what = kLabelsFile;
   // The magic number first: a wrong kind of file is the likelier mistake.
   if (b.size() >= 4 && be32(b, 0) != kLabelsMagic)
     bad(what, "magic number must be 2049, got " + std::to_string(be32(b, 0)) + magic_hint(be32(b, 0)));
@@ -83,7 +90,8 @@ IdxLabels parse_idx_labels(std::span<const std::uint8_t> b, int classes) {
 void check_idx_pair(const IdxImages& images, const IdxLabels& labels) {
   if (static_cast<std::size_t>(images.count) != labels.labels.size())
     throw InvalidArgument("IDX images and labels disagree: " + std::to_string(images.count) + " images but " +
-                          std::to_string(labels.labels.size()) + " labels");
+                          std::to_string(labels.labels.size()) + " labels",
+                          "labels");
 }
 
 std::vector<std::uint8_t> write_idx_images(const IdxImages& im) {

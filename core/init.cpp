@@ -14,6 +14,7 @@ const char* init_name(Init i) {
     case Init::glorot_uniform: return "glorot_uniform";
     case Init::he_normal: return "he_normal";
     case Init::zeros: return "zeros";
+    case Init::standard_normal: return "standard_normal";
   }
   return "?";
 }
@@ -36,6 +37,7 @@ void init_weights(Init kind, MatrixView w, Rng& rng) {
         }
         case Init::he_normal: v = rng.normal(0.0, std::sqrt(2.0 / fan_in)); break;
         case Init::zeros: v = 0.0; break;
+        case Init::standard_normal: v = rng.normal(0.0, 1.0); break;
       }
       w(i, j) = static_cast<float>(v);
     }

@@ -14,9 +14,11 @@ enum class Init : std::uint8_t {
   glorot_uniform,    // U(−√(6/(fan_in+fan_out)), +√(6/(fan_in+fan_out)))
   he_normal,         // N(0, 2/fan_in), not truncated (PyTorch's kaiming_normal_)
   zeros,
+  standard_normal,   // N(0, 1) whatever the fan-in: the "large" start of the vanishing/exploding lessons
 };
 
-inline constexpr Init kInits[] = {Init::truncated_normal, Init::glorot_uniform, Init::he_normal, Init::zeros};
+inline constexpr Init kInits[] = {Init::truncated_normal, Init::glorot_uniform, Init::he_normal, Init::zeros,
+                                  Init::standard_normal};
 
 Init init_from_name(std::string_view name);
 const char* init_name(Init i);

@@ -41,21 +41,21 @@ double dot(std::span<const float> a, std::span<const float> b) {
 LossLandscape::LossLandscape(const Mlp& net, std::shared_ptr<const Dataset> data, std::uint64_t seed, double span,
                              int resolution)
     : net_(net), data_(std::move(data)), span_(span), resolution_(resolution) {
-  if (!data_) throw InvalidArgument("landscape data must be given");
-  require(std::isfinite(span) && span > 0 && span <= 100, "landscape span", "be in (0, 100]", span);
-  require_in_range(resolution, 3, 201, "landscape resolution");
+  if (!data_) throw InvalidArgument("landscape data must be given", "data");
+  require(std::isfinite(span) && span > 0 && span <= 100, {"span", "landscape span"}, "be in (0, 100]", span);
+  require_in_range(resolution, 3, 201, {"resolution", "landscape resolution"});
   Evaluator::check_dataset(net_, *data_);
   centre_.assign(net.params().begin(), net.params().end());
   Rng rng(seed);
   filter_normalised_direction(net_, centre_, d1_, rng);
   filter_normalised_direction(net_, centre_, d2_, rng);
   g11_ = dot(d1_, d1_), g12_ = dot(d1_, d2_), g22_ = dot(d2_, d2_);
-  if (!(g11_ > 0 && g22_ > 0)) throw InvalidArgument("landscape: all weights are zero, so the directions are empty");
+  if (!(g11_ > 0 && g22_ > 0)) throw InvalidArgument("landscape: all weights are zero, so the directions are empty", "trainer");
   values_.assign(static_cast<std::size_t>(resolution) * resolution, std::numeric_limits<float>::quiet_NaN());
 }
 
 int LossLandscape::compute_rows(int rows) {
-  require_in_range(rows, 1, resolution_, "rows per call");
+  require_in_range(rows, 1, resolution_, {"rows", "rows per call"});
   const int end = std::min(resolution_, rows_done_ + rows);
   std::span<float> p = net_.params();
   for (int j = rows_done_; j < end; ++j) {
@@ -74,7 +74,10 @@ int LossLandscape::compute_rows(int rows) {
 
 Point2 LossLandscape::project(std::span<const float> params) const {
   if (params.size() != centre_.size())
-    fail_arg("parameter count", "be " + std::to_string(centre_.size()), params.size());
+    fail_arg({"parameters", "parameter count"}, "be " + std::to_string(centre_.size()), params.size());
+  for (std::size_t k = 0; k < params.size(); ++k)
+    if (!std::isfinite(params[k]))
+      fail_arg({"parameters[" + std::to_string(k) + "]", "parameter " + std::to_string(k)}, "be finite", params[k]);
   double b1 = 0, b2 = 0;
   for (std::size_t k = 0; k < params.size(); ++k) {
     const double v = static_cast<double>(params[k]) - centre_[k];

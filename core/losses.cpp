@@ -15,7 +15,7 @@ void require_same_shape(ConstMatrixView a, ConstMatrixView b, const char* what) 
     std::ostringstream os;
     os << what << " must match the output shape " << a.rows << "x" << a.cols << ", got " << b.rows << "x"
        << b.cols;
-    throw InvalidArgument(os.str());
+    throw InvalidArgument(os.str());  // shapes the core itself built: a bug, no field
   }
 }
 
@@ -34,6 +34,15 @@ Loss loss_from_name(std::string_view name) {
   return enum_from_name(name, kLosses, loss_name, "loss");
 }
 
+double uniform_prediction_loss(Loss loss, int outputs) {
+  switch (loss) {
+    case Loss::softmax_cross_entropy: return std::log(static_cast<double>(outputs));
+    case Loss::binary_cross_entropy: return std::log(2.0);
+    case Loss::mse: return 0.0;
+  }
+  return 0.0;
+}
+
 int argmax_row(ConstMatrixView m, int row) {
   const float* r = m.row(row);
   int best = 0;
@@ -47,7 +56,7 @@ double softmax_cross_entropy(ConstMatrixView logits, std::span<const std::int32_
     fail_arg("labels", "have one entry per row (" + std::to_string(logits.rows) + ")", labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i)
     if (labels[i] < 0 || labels[i] >= logits.cols)
-      fail_arg("label", "be in [0, " + std::to_string(logits.cols) + ")", labels[i]);
+      fail_arg({"labels", "label"}, "be in [0, " + std::to_string(logits.cols) + ")", labels[i]);
   if (grad) require_same_shape(logits, *grad, "gradient");
   const double inv_b = 1.0 / logits.rows;
   double total = 0.0;
@@ -91,7 +100,7 @@ double binary_cross_entropy(ConstMatrixView logits, ConstMatrixView target, Matr
   for (int i = 0; i < logits.rows; ++i)
     for (int j = 0; j < logits.cols; ++j) {
       const double z = logits(i, j), t = target(i, j);
-      if (!(t >= 0.0 && t <= 1.0)) fail_arg("binary target", "be in [0, 1]", t);
+      if (!(t >= 0.0 && t <= 1.0)) fail_arg({"targets", "binary target"}, "be in [0, 1]", t);
       total += std::max(z, 0.0) - z * t + std::log1p(std::exp(-std::abs(z)));
       if (grad) {
         const double s = z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));

@@ -28,6 +28,11 @@ double mean_squared_error(ConstMatrixView pred, ConstMatrixView target, MatrixVi
 // dL/dz = (σ(z) − t)/(B·N). Targets in [0, 1].
 double binary_cross_entropy(ConstMatrixView logits, ConstMatrixView target, MatrixView* grad);
 
+// The loss of a uniform prediction (all logits 0) for `outputs` outputs:
+// ln(outputs) for softmax cross-entropy, ln 2 for binary cross-entropy, and
+// 0 for MSE, whose value depends on the targets' scale.
+double uniform_prediction_loss(Loss loss, int outputs);
+
 // Row-wise argmax; ties go to the lowest index.
 int argmax_row(ConstMatrixView m, int row);
 

@@ -6,6 +6,7 @@
 
 #include "dense.hpp"
 #include "errors.hpp"
+#include "sizes.hpp"
 
 namespace mlp {
 
@@ -17,22 +18,26 @@ bool output_activation_allowed(Loss loss, Activation output) {
 
 MlpSpec validated(MlpSpec spec) {
   require_in_range(spec.inputs, 1, kMaxInputs, "inputs");
-  require_in_range(static_cast<long long>(spec.layers.size()) - 1, 0, kMaxHiddenLayers, "hidden layer count");
+  require_in_range(static_cast<long long>(spec.layers.size()) - 1, 0, kMaxHiddenLayers, {"layers", "hidden layer count"});
+  // Ids index spec.layers (hidden layers, then the output layer), as the JS spec's `layers` array does.
+  const auto id = [](std::size_t l, const char* member) { return "layers[" + std::to_string(l) + "]." + member; };
+  const std::size_t last = spec.layers.size() - 1;
   for (std::size_t l = 0; l < spec.layers.size(); ++l) {
-    const bool output = l + 1 == spec.layers.size();
-    const std::string field = output ? "output units" : "units of hidden layer " + std::to_string(l + 1);
-    require_in_range(spec.layers[l].units, 1, kMaxUnits, field);
+    const bool output = l == last;
+    const std::string name = output ? "output" : "hidden layer " + std::to_string(l + 1);
+    require_in_range(spec.layers[l].units, 1, kMaxUnits,
+                     {id(l, "units"), output ? std::string("output units") : "units of " + name});
     const Activation a = spec.layers[l].activation.kind;
     if (!output && !hidden_activation_allowed(a))
-      fail_arg("activation of hidden layer " + std::to_string(l + 1), "not be used in a hidden layer", activation_name(a));
-    spec.layers[l].activation = with_default_alpha(spec.layers[l].activation);
+      fail_arg({id(l, "activation"), "activation of " + name}, "not be used in a hidden layer", activation_name(a));
+    spec.layers[l].activation = with_default_alpha(spec.layers[l].activation, {id(l, "alpha"), "alpha of " + name});
   }
   const Activation out = spec.layers.back().activation.kind;
   if (!output_activation_allowed(spec.loss, out))
-    fail_arg("output activation", std::string("be identity (") + loss_name(spec.loss) + " takes logits)",
-             activation_name(out));
+    fail_arg({id(last, "activation"), "output activation"},
+             std::string("be identity (") + loss_name(spec.loss) + " takes logits)", activation_name(out));
   if (spec.loss == Loss::softmax_cross_entropy && spec.layers.back().units < 2)
-    fail_arg("output units", "be >= 2 for softmax_cross_entropy", spec.layers.back().units);
+    fail_arg({id(last, "units"), "output units"}, "be >= 2 for softmax_cross_entropy", spec.layers.back().units);
   if (spec.seed > kMaxSeed) fail_arg("seed", "be an integer in [0, 2^53)", spec.seed);
   return spec;
 }
@@ -49,9 +54,10 @@ std::size_t parameter_count(const MlpSpec& spec) {
 
 void check_parameters(std::span<const float> params, std::size_t expected) {
   if (params.size() != expected)
-    fail_arg("parameter count", "be " + std::to_string(expected) + " for this architecture", params.size());
+    fail_arg({"parameters", "parameter count"}, "be " + std::to_string(expected) + " for this architecture",
+             params.size());
   for (float p : params)
-    if (!std::isfinite(p)) throw InvalidArgument("parameters must all be finite");
+    if (!std::isfinite(p)) throw InvalidArgument("parameters must all be finite", "parameters");
 }
 
 Mlp::Mlp(MlpSpec spec) : spec_(validated(std::move(spec))) {
@@ -84,18 +90,29 @@ void Mlp::initialize() {
 }
 
 MlpWorkspace::MlpWorkspace(const Mlp& net, int max_batch) : max_batch_(max_batch) {
-  require_in_range(max_batch, 1, kMaxBatchRows, "batch rows");
+  require_in_range(max_batch, 1, kMaxBatchRows, {"batch_size", "batch rows"});
+  check_batch_memory(net, max_batch);
   for (int l = 0; l < net.n_layers(); ++l) {
     acts_.emplace_back(max_batch, net.spec().layers[l].units);
     deltas_.emplace_back(max_batch, net.spec().layers[l].units);
   }
 }
 
+void check_batch_memory(const Mlp& net, int max_batch) {
+  // Activations and deltas of every layer, and the gathered inputs and
+  // targets: 2^20 rows × 1024 units alone is 4 GiB, which would wrap in 32 bits.
+  std::uint64_t per_row = static_cast<std::uint64_t>(net.inputs()) + static_cast<std::uint64_t>(net.outputs());
+  for (const LayerSpec& l : net.spec().layers) per_row += 2 * static_cast<std::uint64_t>(l.units);
+  checked_elements(static_cast<std::uint32_t>(max_batch), per_row, sizeof(float), "batch_size",
+                   "the batch's activations");
+}
+
 namespace {
 
 void check_batch(const Mlp& net, ConstMatrixView x, const MlpWorkspace& ws) {
-  if (x.cols != net.inputs()) fail_arg("input columns", "equal the network's inputs (" + std::to_string(net.inputs()) + ")", x.cols);
-  require_in_range(x.rows, 1, ws.max_batch(), "batch rows");
+  if (x.cols != net.inputs())
+    fail_arg({"features", "input columns"}, "equal the network's inputs (" + std::to_string(net.inputs()) + ")", x.cols);
+  require_in_range(x.rows, 1, ws.max_batch(), {"rows", "batch rows"});
 }
 
 }  // namespace

@@ -17,7 +17,7 @@
 namespace mlp {
 
 // What validated() accepts (the vocabulary reports these same constants).
-inline constexpr int kMaxHiddenLayers = 8;
+inline constexpr int kMaxHiddenLayers = 10;  // the vanishing-gradients lesson goes 10 deep
 inline constexpr int kMaxUnits = 1024;
 inline constexpr int kMaxInputs = 4096;
 // Mini-batch sizes a trainer accepts. np.array_split puts up to 2·b − 1 rows
@@ -98,6 +98,9 @@ class Mlp {
   std::vector<std::size_t> offsets_;  // start of W_l in the flat buffers
   AlignedBuffer<float> params_, grads_;
 };
+
+// Refuses (naming batch_size) a batch whose workspace would not fit in memory.
+void check_batch_memory(const Mlp& net, int max_batch);
 
 // Activations, deltas and GEMM packing for batches of up to `max_batch` rows,
 // sized once so that training never allocates.

@@ -12,7 +12,7 @@ namespace {
 
 constexpr char kMagic[4] = {'M', 'L', 'P', 'L'};
 
-[[noreturn]] void bad(const std::string& why) { throw InvalidArgument("model file: " + why); }
+[[noreturn]] void bad(const std::string& why) { throw InvalidArgument("model file: " + why, "bytes"); }
 
 class Writer {
  public:
@@ -138,7 +138,12 @@ std::vector<std::uint8_t> save_model(const MlpSpec& spec_in, std::span<const flo
                                      const std::string& metadata, WeightEncoding encoding) {
   const MlpSpec spec = validated(spec_in);
   if (params.size() != parameter_count(spec))
-    fail_arg("parameter count", "be " + std::to_string(parameter_count(spec)) + " for this architecture", params.size());
+    fail_arg({"parameters", "parameter count"}, "be " + std::to_string(parameter_count(spec)) + " for this architecture",
+             params.size());
+  // load_model refuses non-finite weights, so writing one would make a file that never loads.
+  for (std::size_t i = 0; i < params.size(); ++i)
+    if (!std::isfinite(params[i]))
+      fail_arg({"parameters[" + std::to_string(i) + "]", "parameter " + std::to_string(i)}, "be finite", params[i]);
   Writer w;
   w.out.insert(w.out.end(), kMagic, kMagic + 4);
   w.u32(encoding == WeightEncoding::float32 ? 1 : 2);
@@ -186,7 +191,8 @@ ModelFile load_model(std::span<const std::uint8_t> b) {
   }
   const std::uint32_t loss = r.u32("header"), init = r.u32("header");
   if (loss > static_cast<std::uint32_t>(Loss::binary_cross_entropy)) bad("unknown loss code " + std::to_string(loss));
-  if (init > static_cast<std::uint32_t>(Init::zeros)) bad("unknown initializer code " + std::to_string(init));
+  // Codes are the enum's values, 0 to the last of kInits (new ones are appended).
+  if (init > static_cast<std::uint32_t>(Init::standard_normal)) bad("unknown initializer code " + std::to_string(init));
   m.spec.loss = static_cast<Loss>(loss);
   m.spec.init = static_cast<Init>(init);
   try {

@@ -155,7 +155,7 @@ void Optimizer::reset() {
 
 void Optimizer::step(std::span<float> p, std::span<const float> g) {
   if (p.size() != n_ || g.size() != n_)
-    fail_arg("parameter count", "match the optimizer's " + std::to_string(n_), p.size());
+    fail_arg({"parameters", "parameter count"}, "match the optimizer's " + std::to_string(n_), p.size());
   ++t_;
   const OptimizerConfig& c = config_;
   // Element-wise updates: each thread of the pool updates its own slice.

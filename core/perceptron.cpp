@@ -19,7 +19,7 @@ int perceptron_predict(std::span<const float> w, const float* x, int n) {
 
 std::vector<std::int32_t> perceptron_predict_rows(std::span<const float> w, ConstMatrixView x) {
   if (w.size() < 2 || x.cols != static_cast<int>(w.size()) - 1)
-    fail_arg("perceptron weights", "be 1 + the number of inputs (" + std::to_string(x.cols + 1) + ")", w.size());
+    fail_arg({"weights", "perceptron weights"}, "be 1 + the number of inputs (" + std::to_string(x.cols + 1) + ")", w.size());
   std::vector<std::int32_t> out(static_cast<std::size_t>(x.rows));
   for (int i = 0; i < x.rows; ++i) out[static_cast<std::size_t>(i)] = perceptron_predict(w, x.row(i), x.cols);
   return out;

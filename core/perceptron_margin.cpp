@@ -58,8 +58,8 @@ double novikoff_bound(const SeparableSet& s) {
 
 MarginStudy perceptron_margin_study(std::span<const float> margins, int sets, int points, std::uint64_t seed,
                                     float learning_rate, int max_epochs) {
-  require_in_range(static_cast<long long>(margins.size()), 1, 64, "margins count");
-  require_in_range(sets, 1, 200, "sets per margin");
+  require_in_range(static_cast<long long>(margins.size()), 1, 64, {"margins", "margins count"});
+  require_in_range(sets, 1, 200, {"sets", "sets per margin"});
   require_in_range(max_epochs, 1, 100000, "max_epochs");
   require_positive_finite(learning_rate, "learning_rate");
   MarginStudy study;

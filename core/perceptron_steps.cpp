@@ -12,16 +12,17 @@ PerceptronStepper::PerceptronStepper(ConstMatrixView x, std::span<const std::int
                                      std::span<const float> initial)
     : lr_(learning_rate) {
   require_positive_finite(learning_rate, "learning_rate");
-  require_in_range(x.rows, 1, 1 << 24, "examples");
-  require_in_range(x.cols, 1, 1 << 12, "features");
+  require_in_range(x.rows, 1, 1 << 24, {"x", "examples"});
+  require_in_range(x.cols, 1, 1 << 12, {"x", "features"});
   if (labels.size() != static_cast<std::size_t>(x.rows))
-    fail_arg("labels length", "equal the examples (" + std::to_string(x.rows) + ")", labels.size());
+    fail_arg({"labels", "labels length"}, "equal the examples (" + std::to_string(x.rows) + ")", labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i)
-    if (labels[i] != 0 && labels[i] != 1) fail_arg("label " + std::to_string(i), "be 0 or 1", labels[i]);
+    if (labels[i] != 0 && labels[i] != 1)
+      fail_arg({"labels[" + std::to_string(i) + "]", "label " + std::to_string(i)}, "be 0 or 1", labels[i]);
   const std::size_t n = static_cast<std::size_t>(x.cols) + 1;
   if (!initial.empty() && initial.size() != n)
-    fail_arg("initial weights length", "be 1 + the number of inputs (" + std::to_string(n) + ")", initial.size());
-  for (float w : initial) require(std::isfinite(w), "initial weights", "be finite", w);
+    fail_arg({"weights", "initial weights length"}, "be 1 + the number of inputs (" + std::to_string(n) + ")", initial.size());
+  for (float w : initial) require(std::isfinite(w), {"weights", "initial weights"}, "be finite", w);
   x_ = Matrix(x.rows, x.cols);
   for (int i = 0; i < x.rows; ++i) std::copy(x.row(i), x.row(i) + x.cols, x_.data() + static_cast<std::size_t>(i) * x.cols);
   y_.assign(labels.begin(), labels.end());
@@ -67,7 +68,7 @@ std::vector<PerceptronStep> perceptron_walk(ConstMatrixView x, std::span<const s
   require_in_range(max_epochs, 1, 100000, "max_epochs");
   PerceptronStepper stepper(x, labels, learning_rate, initial);
   // Bounded so one answer stays small enough to send to a page.
-  require_in_range(static_cast<long long>(max_epochs) * x.rows, 1, 1 << 20, "steps (max_epochs × examples)");
+  require_in_range(static_cast<long long>(max_epochs) * x.rows, 1, 1 << 20, {"max_epochs", "steps (max_epochs × examples)"});
   std::vector<PerceptronStep> steps;
   while (stepper.epoch() < max_epochs) {
     steps.push_back(stepper.step());

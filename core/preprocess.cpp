@@ -28,10 +28,15 @@ std::vector<std::vector<std::pair<int, float>>> area_weights(int n, int m) {
 }  // namespace
 
 DigitImage preprocess_digit(std::span<const float> ink, int width, int height, float threshold) {
-  require_in_range(width, 1, 4096, "canvas width");
-  require_in_range(height, 1, 4096, "canvas height");
+  require_in_range(width, 1, 4096, {"width", "canvas width"});
+  require_in_range(height, 1, 4096, {"height", "canvas height"});
   if (ink.size() != static_cast<std::size_t>(width) * height)
-    fail_arg("canvas pixels", "be width × height = " + std::to_string(width * height), ink.size());
+    fail_arg({"ink", "canvas pixels"}, "be width × height = " + std::to_string(width * height), ink.size());
+  // NaN compares false with everything: it would leave no bounding box yet
+  // mass, and a NaN centre. Refuse it, and infinities, up front.
+  for (std::size_t i = 0; i < ink.size(); ++i)
+    if (!std::isfinite(ink[i]))
+      fail_arg({"ink[" + std::to_string(i) + "]", "ink at pixel " + std::to_string(i)}, "be finite", ink[i]);
   int x0 = width, y0 = height, x1 = 0, y1 = 0;
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x)

@@ -1,6 +1,7 @@
 #include "regression.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "errors.hpp"
 #include "rng.hpp"
@@ -8,9 +9,10 @@
 namespace mlp {
 
 LinearData make_linear_data(int m, double intercept, double slope, double noise, std::uint64_t seed) {
-  require_in_range(m, 2, 100000, "examples");
+  require_in_range(m, 2, 100000, {"m", "examples"});
   require(std::isfinite(noise) && noise >= 0 && noise <= 100, "noise", "be in [0, 100]", noise);
-  require(std::isfinite(intercept) && std::isfinite(slope), "line", "be finite", intercept + slope);
+  require(std::isfinite(intercept), "intercept", "be finite", intercept);
+  require(std::isfinite(slope), "slope", "be finite", slope);
   Rng rng(seed);
   LinearData d;
   for (int i = 0; i < m; ++i) {
@@ -21,12 +23,24 @@ LinearData make_linear_data(int m, double intercept, double slope, double noise,
   return d;
 }
 
+void check_linear_data(const LinearData& d) {
+  if (d.x.size() != d.y.size()) fail_arg({"y", "y length"}, "equal x's length (" + std::to_string(d.x.size()) + ")", d.y.size());
+  if (d.x.size() < 2) fail_arg({"x", "x length"}, "be at least 2", d.x.size());
+  for (const auto* v : {&d.x, &d.y})
+    for (std::size_t i = 0; i < v->size(); ++i)
+      if (!std::isfinite((*v)[i])) {
+        const std::string name = v == &d.x ? "x" : "y";
+        fail_arg(name + "[" + std::to_string(i) + "]", "be finite", (*v)[i]);
+      }
+}
+
 Point2 normal_equation(const LinearData& d) {
+  check_linear_data(d);
   const double m = static_cast<double>(d.x.size());
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (std::size_t i = 0; i < d.x.size(); ++i) sx += d.x[i], sy += d.y[i], sxx += d.x[i] * d.x[i], sxy += d.x[i] * d.y[i];
   const double det = m * sxx - sx * sx;
-  if (!(std::abs(det) > 1e-12 * m * sxx)) throw InvalidArgument("normal equation: XᵀX is singular (all x are equal)");
+  if (!(std::abs(det) > 1e-12 * m * sxx)) throw InvalidArgument("normal equation: XᵀX is singular (all x are equal)", "x");
   return {(sxx * sy - sx * sxy) / det, (m * sxy - sx * sy) / det};
 }
 
@@ -40,6 +54,7 @@ double regression_mse(const LinearData& d, double t0, double t1) {
 }
 
 std::vector<float> regression_grid(const LinearData& d, const Bounds2& b, int nx, int ny) {
+  check_linear_data(d);
   validate_grid(b, nx, ny);
   // MSE is a quadratic in θ: expand once instead of a pass over the data per cell.
   const double m = static_cast<double>(d.x.size());
@@ -62,12 +77,13 @@ RegressionWalk::RegressionWalk(LinearData data, int batch_size, const OptimizerC
       schedule_(static_cast<int>(data_.x.size()), batch_size, shuffle_seed),
       opt_(optimizer, 2),
       lr_schedule_(schedule) {
+  check_linear_data(data_);
   if (schedule.enabled) {
-    require(std::isfinite(schedule.t0) && schedule.t0 > 0, "schedule t0", "be finite and > 0", schedule.t0);
-    require(std::isfinite(schedule.t1) && schedule.t1 > 0, "schedule t1", "be finite and > 0", schedule.t1);
+    require(std::isfinite(schedule.t0) && schedule.t0 > 0, {"schedule.t0", "schedule t0"}, "be finite and > 0", schedule.t0);
+    require(std::isfinite(schedule.t1) && schedule.t1 > 0, {"schedule.t1", "schedule t1"}, "be finite and > 0", schedule.t1);
   }
-  require(std::isfinite(start.x) && std::abs(start.x) <= 1e3, "start θ₀", "be finite, |θ₀| <= 1000", start.x);
-  require(std::isfinite(start.y) && std::abs(start.y) <= 1e3, "start θ₁", "be finite, |θ₁| <= 1000", start.y);
+  require(std::isfinite(start.x) && std::abs(start.x) <= 1e3, {"theta0", "start θ₀"}, "be finite, |θ₀| <= 1000", start.x);
+  require(std::isfinite(start.y) && std::abs(start.y) <= 1e3, {"theta1", "start θ₁"}, "be finite, |θ₁| <= 1000", start.y);
   theta_[0] = static_cast<float>(start.x);
   theta_[1] = static_cast<float>(start.y);
 }
@@ -90,7 +106,7 @@ std::vector<RegressionStep> RegressionWalk::run(int steps) {
     const float before[2] = {theta_[0], theta_[1]};
     opt_.step(theta_, grad);
     const double loss = regression_mse(data_, theta_[0], theta_[1]);
-    if (!std::isfinite(loss) || !(std::abs(theta_[0]) <= 1e6f) || !(std::abs(theta_[1]) <= 1e6f)) {
+    if (!std::isfinite(loss) || !(std::abs(theta_[0]) <= kMaxCoordinate) || !(std::abs(theta_[1]) <= kMaxCoordinate)) {
       theta_[0] = before[0], theta_[1] = before[1];
       diverged_ = true;
       break;

@@ -19,6 +19,9 @@ struct LinearData {
   std::vector<double> x, y;
 };
 
+// Throws unless x and y have the same length, at least 2, and are all finite
+// (one NaN would make every sum NaN: a singular-looking system, a NaN grid).
+void check_linear_data(const LinearData& d);
 // x ~ U(0, 2), y = intercept + slope·x + noise·N(0, 1), from our Rng.
 LinearData make_linear_data(int m, double intercept, double slope, double noise, std::uint64_t seed);
 // The least-squares optimum (θ₀, θ₁) = (XᵀX)⁻¹Xᵀy; throws if all x are equal.

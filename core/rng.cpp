@@ -3,6 +3,8 @@
 #include <cmath>
 #include <utility>
 
+#include "errors.hpp"
+
 namespace mlp {
 namespace {
 
@@ -132,6 +134,8 @@ double Rng::normal() {
 }
 
 double Rng::truncated_normal(double mean, double stddev) {
+  require(std::isfinite(mean), "mean", "be finite", mean);
+  require(std::isfinite(stddev) && stddev >= 0, "stddev", "be finite and >= 0", stddev);
   for (;;) {
     const double z = normal();
     if (z >= -2.0 && z <= 2.0) return mean + stddev * z;

@@ -31,6 +31,7 @@ class Rng {
   double normal();
   double normal(double mean, double stddev) { return mean + stddev * normal(); }
   // Normal redrawn until within two standard deviations, like tf.truncated_normal.
+  // Throws InvalidArgument unless mean is finite and stddev finite and >= 0.
   double truncated_normal(double mean, double stddev);
   // Fisher-Yates, from the back.
   void shuffle(std::span<std::int32_t> v);

@@ -91,10 +91,16 @@ Bounds2 surface_view(const SurfaceSpec& s) {
 }
 
 void validate_grid(const Bounds2& b, int nx, int ny) {
-  require_in_range(nx, 2, 2048, "grid columns");
-  require_in_range(ny, 2, 2048, "grid rows");
-  require(std::isfinite(b.x0) && std::isfinite(b.x1) && b.x1 > b.x0, "x range", "be finite and increasing", b.x1 - b.x0);
-  require(std::isfinite(b.y0) && std::isfinite(b.y1) && b.y1 > b.y0, "y range", "be finite and increasing", b.y1 - b.y0);
+  require_in_range(nx, 2, 2048, {"nx", "grid columns"});
+  require_in_range(ny, 2, 2048, {"ny", "grid rows"});
+  // Walks end as diverged beyond |1e6|; a grid beyond it would only square
+  // its way to Infinity (and Infinity − Infinity to NaN).
+  const auto in_range = [](double v) { return std::isfinite(v) && std::abs(v) <= kMaxCoordinate; };
+  const std::string must = "be increasing and within ±" + format_number(kMaxCoordinate);
+  require(in_range(b.x0) && in_range(b.x1) && b.x1 > b.x0, {"bounds", "x range"}, must,
+          "[" + format_number(b.x0) + ", " + format_number(b.x1) + "]");
+  require(in_range(b.y0) && in_range(b.y1) && b.y1 > b.y0, {"bounds", "y range"}, must,
+          "[" + format_number(b.y0) + ", " + format_number(b.y1) + "]");
 }
 
 std::vector<float> surface_grid(const SurfaceSpec& s_in, const Bounds2& b, int nx, int ny) {
@@ -111,9 +117,9 @@ std::vector<float> surface_grid(const SurfaceSpec& s_in, const Bounds2& b, int n
 SurfaceWalk::SurfaceWalk(const SurfaceSpec& surface, const OptimizerConfig& optimizer, Point2 start, double noise,
                          std::uint64_t seed)
     : surface_(validated(surface)), opt_(optimizer, 2), noise_(noise), rng_(seed) {
-  require(std::isfinite(start.x) && std::abs(start.x) <= 1e3, "start x", "be finite, |x| <= 1000", start.x);
-  require(std::isfinite(start.y) && std::abs(start.y) <= 1e3, "start y", "be finite, |y| <= 1000", start.y);
-  require(std::isfinite(noise) && noise >= 0.0 && noise <= 1e3, "gradient noise", "be in [0, 1000]", noise);
+  require(std::isfinite(start.x) && std::abs(start.x) <= 1e3, {"x", "start x"}, "be finite, |x| <= 1000", start.x);
+  require(std::isfinite(start.y) && std::abs(start.y) <= 1e3, {"y", "start y"}, "be finite, |y| <= 1000", start.y);
+  require(std::isfinite(noise) && noise >= 0.0 && noise <= 1e3, {"noise", "gradient noise"}, "be in [0, 1000]", noise);
   p_[0] = static_cast<float>(start.x);
   p_[1] = static_cast<float>(start.y);
 }
@@ -127,7 +133,7 @@ std::vector<double> SurfaceWalk::run(int steps) {
     const float before[2] = {p_[0], p_[1]};
     opt_.step(p_, grad);
     const double loss = surface_value(surface_, p_[0], p_[1]);
-    if (!std::isfinite(loss) || !(std::abs(p_[0]) <= 1e6f) || !(std::abs(p_[1]) <= 1e6f)) {
+    if (!std::isfinite(loss) || !(std::abs(p_[0]) <= kMaxCoordinate) || !(std::abs(p_[1]) <= kMaxCoordinate)) {
       p_[0] = before[0], p_[1] = before[1];
       diverged_ = true;
       break;

@@ -28,6 +28,10 @@ struct SurfaceSpec {
   double condition = 10.0;  // κ of the bowl, >= 1
 };
 
+// How far a 2-D walk may go: a step beyond |1e6| on either axis ends it as
+// diverged, and grids stay within the same square.
+inline constexpr double kMaxCoordinate = 1e6;
+
 struct Point2 {
   double x = 0, y = 0;
 };
@@ -42,7 +46,7 @@ Point2 surface_gradient(const SurfaceSpec& s, double x, double y);
 // The minima (empty for the saddle), and a view that frames them.
 std::vector<Point2> surface_minima(const SurfaceSpec& s);
 Bounds2 surface_view(const SurfaceSpec& s);
-// Throws unless 2 <= nx, ny <= 2048 and the bounds are finite and increasing.
+// Throws unless 2 <= nx, ny <= 2048 and the bounds are increasing and within ±kMaxCoordinate.
 void validate_grid(const Bounds2& b, int nx, int ny);
 // Values on an nx × ny grid over `b`, row-major from (x0, y0); for contour plots.
 std::vector<float> surface_grid(const SurfaceSpec& s, const Bounds2& b, int nx, int ny);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "sizes.hpp"
 #include "rng.hpp"
 
 namespace mlp {
@@ -28,14 +29,17 @@ Dataset logic_gate(std::string_view gate) {
 }
 
 Dataset gaussian_blobs(int n, int dim, int classes, float spread, std::uint64_t seed) {
-  require_in_range(n, 1, 1 << 22, "examples");
-  require_in_range(dim, 1, 1 << 12, "dimensions");
+  require_in_range(n, 1, 1 << 22, {"n", "examples"});
+  require_in_range(dim, 1, 1 << 12, {"dim", "dimensions"});
   require_in_range(classes, 2, 1024, "classes");
   require(std::isfinite(spread) && spread >= 0.0f, "spread", "be finite and >= 0", spread);
+  // 2^22 examples × 2^12 dimensions is 2^34 floats: checked in 64 bits.
+  const std::size_t values = checked_elements(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(dim),
+                                              sizeof(float), {"n", "examples × dimensions"}, "the features");
   Rng rng(seed);
   std::vector<float> centres(static_cast<std::size_t>(classes) * dim);
   for (float& c : centres) c = static_cast<float>(rng.normal());
-  std::vector<float> x(static_cast<std::size_t>(n) * dim);
+  std::vector<float> x(values);
   std::vector<std::int32_t> y(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     y[static_cast<std::size_t>(i)] = i % classes;
@@ -52,7 +56,7 @@ namespace {
 // noiseless point of that class, then Gaussian noise is added to both axes.
 template <class PointFn>
 Dataset toy_2d(int n, float noise, std::uint64_t seed, PointFn point) {
-  require_in_range(n, 2, 1 << 20, "examples");
+  require_in_range(n, 2, 1 << 20, {"n", "examples"});
   require(std::isfinite(noise) && noise >= 0.0f && noise <= 10.0f, "noise", "be in [0, 10]", noise);
   Rng rng(seed);
   std::vector<float> x(static_cast<std::size_t>(n) * 2);

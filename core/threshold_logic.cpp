@@ -7,20 +7,21 @@
 namespace mlp {
 
 void validate(const ThresholdNetwork& net) {
-  require_in_range(net.inputs, 1, kMaxThresholdInputs, "threshold network inputs");
-  require_in_range(static_cast<long long>(net.units.size()), 1, kMaxThresholdUnits, "threshold network units");
+  require_in_range(net.inputs, 1, kMaxThresholdInputs, {"inputs", "threshold network inputs"});
+  require_in_range(static_cast<long long>(net.units.size()), 1, kMaxThresholdUnits, {"units", "threshold network units"});
   for (std::size_t u = 0; u < net.units.size(); ++u) {
     const ThresholdUnit& unit = net.units[u];
-    const std::string name = "unit " + std::to_string(u + 1);
+    const std::string name = "unit " + std::to_string(u + 1), id = "units[" + std::to_string(u) + "]";
     // Feed-forward: a unit reads the inputs and the units before it, never itself or later ones.
     require_in_range(static_cast<long long>(unit.synapses.size()), 0, net.inputs + static_cast<long long>(u),
-                     "synapse count of " + name);
+                     {id + ".synapses", "synapse count of " + name});
     for (std::size_t k = 0; k < unit.synapses.size(); ++k) {
       const int s = unit.synapses[k];
-      require(s == -1 || s == 0 || s == 1, "synapse " + std::to_string(k + 1) + " of " + name,
+      require(s == -1 || s == 0 || s == 1,
+              {id + ".synapses[" + std::to_string(k) + "]", "synapse " + std::to_string(k + 1) + " of " + name},
               "be -1 (inhibitory), 0 (none) or 1 (excitatory)", s);
     }
-    require_in_range(unit.threshold, 0, kMaxThresholdInputs + kMaxThresholdUnits, "threshold of " + name);
+    require_in_range(unit.threshold, 0, kMaxThresholdInputs + kMaxThresholdUnits, {id + ".threshold", "threshold of " + name});
   }
 }
 

@@ -10,12 +10,6 @@
 namespace mlp {
 namespace {
 
-bool all_finite(std::span<const float> v) {
-  for (float x : v)
-    if (!std::isfinite(x)) return false;
-  return true;
-}
-
 void check_batch_size(int batch_size, const Dataset& train) {
   require_in_range(batch_size, 1, std::min(train.size(), kMaxBatchSize), "batch_size");
 }
@@ -27,6 +21,8 @@ const TrainConfig& checked(const TrainConfig& c, const Dataset& train) {
   return c;
 }
 
+double uniform_loss(const Mlp& net) { return uniform_prediction_loss(net.spec().loss, net.outputs()); }
+
 }  // namespace
 
 Trainer::Trainer(MlpSpec spec, std::shared_ptr<const Dataset> train, const TrainConfig& config)
@@ -34,7 +30,7 @@ Trainer::Trainer(MlpSpec spec, std::shared_ptr<const Dataset> train, const Train
 
 Trainer::Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfig& config)
     : net_(std::move(net)),
-      train_(train ? std::move(train) : throw InvalidArgument("training set must be given")),
+      train_(train ? std::move(train) : throw InvalidArgument("training set must be given", "data")),
       config_(checked(config, *train_)),
       optimizer_(config.optimizer, net_.params().size()),
       schedule_(train_->size(), config.batch_size, config.shuffle_seed),
@@ -50,6 +46,7 @@ Trainer::Trainer(Mlp net, std::shared_ptr<const Dataset> train, const TrainConfi
   Evaluator::check_dataset(net_, *train_);
   validate_augment(config_.augment, net_.inputs());
   if (config_.augment.enabled) augment_scratch_.resize(static_cast<std::size_t>(net_.inputs()));
+  monitor_.reset(net_.params(), uniform_loss(net_));
 }
 
 void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& acc) {
@@ -69,7 +66,7 @@ void Trainer::run_batch(std::span<const std::int32_t> idx, float& loss, float& a
 }
 
 TrainReport Trainer::train_batches(int k) {
-  require_in_range(k, 1, kMaxBatchesPerCall, "batches per call");
+  require_in_range(k, 1, kMaxBatchesPerCall, {"batches", "batches per call"});
   // Everything needed to undo this slice if the numbers blow up.
   std::copy(net_.params().begin(), net_.params().end(), saved_params_.begin());
   std::copy(optimizer_.state1().begin(), optimizer_.state1().end(), saved_s1_.begin());
@@ -78,9 +75,11 @@ TrainReport Trainer::train_batches(int k) {
   const int saved_epoch = epoch_, saved_batch = batch_, saved_epoch_batches = epoch_batches_;
   const std::int64_t saved_examples = examples_, saved_epoch_examples = epoch_examples_;
   const double saved_loss_sum = epoch_loss_sum_, saved_correct = epoch_correct_;
+  const DivergenceMonitor saved_monitor = monitor_;
 
   TrainReport r;
   std::ostringstream why;
+  int last_epoch = epoch_ + 1, last_batch = batch_ + 1;  // 1-based, for messages
   for (int i = 0; i < k; ++i) {
     if (batch_ == 0) {
       schedule_.shuffle();
@@ -88,10 +87,14 @@ TrainReport Trainer::train_batches(int k) {
       epoch_examples_ = epoch_batches_ = 0;
     }
     const auto idx = schedule_.batch(batch_);
+    last_epoch = epoch_ + 1, last_batch = batch_ + 1;
     float loss = 0.0f, acc = 0.0f;
     run_batch(idx, loss, acc);
-    if (!std::isfinite(loss)) {
-      why << "loss became " << loss << " at epoch " << epoch_ + 1 << ", batch " << batch_ + 1;
+    // Checked before the step: an exploded batch never updates the weights.
+    const std::string exploded =
+        std::isfinite(loss) ? monitor_.after_batch(loss) : "the loss became " + format_number(loss);
+    if (!exploded.empty()) {
+      why << exploded << " at epoch " << last_epoch << ", batch " << last_batch;
       r.diverged = true;
       break;
     }
@@ -111,9 +114,12 @@ TrainReport Trainer::train_batches(int k) {
       break;
     }
   }
-  if (!r.diverged && !all_finite(net_.params())) {
-    why << "a weight became NaN or infinite (epoch " << epoch_ + 1 << ")";
-    r.diverged = true;
+  if (!r.diverged) {
+    const std::string exploded = monitor_.check_weights(net_.params());
+    if (!exploded.empty()) {
+      why << exploded << " by epoch " << last_epoch << ", batch " << last_batch;
+      r.diverged = true;
+    }
   }
   if (r.diverged) {
     std::copy(saved_params_.begin(), saved_params_.end(), net_.params().begin());
@@ -124,9 +130,10 @@ TrainReport Trainer::train_batches(int k) {
     epoch_ = saved_epoch, batch_ = saved_batch, epoch_batches_ = saved_epoch_batches;
     examples_ = saved_examples, epoch_examples_ = saved_epoch_examples;
     epoch_loss_sum_ = saved_loss_sum, epoch_correct_ = saved_correct;
+    monitor_ = saved_monitor;
     r.losses.clear();
     r.accuracies.clear();
-    why << "; weights restored to their last finite values. Try a smaller learning rate.";
+    why << "; weights restored to their last good values. Try a smaller learning rate.";
     r.message = why.str();
   }
   r.epoch = epoch_;
@@ -195,6 +202,7 @@ void Trainer::set_parameters(std::span<const float> params) {
   check_parameters(params, net_.params().size());
   std::copy(params.begin(), params.end(), net_.params().begin());
   optimizer_.reset();
+  monitor_.reset(net_.params(), uniform_loss(net_));
 }
 
 }  // namespace mlp

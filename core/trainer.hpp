@@ -1,8 +1,9 @@
 #pragma once
 // Step-based training: the caller decides the cadence. `train_batches(k)` runs
 // up to k mini-batches and stops early at the end of an epoch, so the caller
-// sees every epoch boundary. A non-finite loss or parameter stops the slice and
-// restores the weights and optimizer state from the slice's start.
+// sees every epoch boundary. A non-finite loss or parameter, or a loss or
+// weights that exploded while finite (core/divergence.hpp), stops the slice
+// and restores the weights, optimizer state and counters from its start.
 // Between slices the optimizer, the batch size, the weight penalty and
 // augmentation can change on the live trainer, continuing from the current
 // weights. The losses reported are the data loss alone: an L1/L2 penalty
@@ -16,6 +17,7 @@
 #include "augment.hpp"
 #include "batch_schedule.hpp"
 #include "dataset.hpp"
+#include "divergence.hpp"
 #include "evaluator.hpp"
 #include "mlp.hpp"
 #include "optimizers.hpp"
@@ -101,6 +103,7 @@ class Trainer {
   Matrix xb_, yb_;                   // the gathered batch
   std::vector<std::int32_t> lb_;
   AlignedBuffer<float> saved_params_, saved_s1_, saved_s2_;
+  DivergenceMonitor monitor_;
   Rng augment_rng_;
   std::vector<float> augment_scratch_;
 

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs whatever MLP Lab needs and is missing, says exactly what it
 # installs, and takes about a second when everything is already there.
-#   Debian packages: emscripten (3.1.6), libxsimd-dev, catch2, chromium, ccache, cmake, g++
+#   Debian packages: emscripten (3.1.6), libxsimd-dev, catch2, chromium, ccache, cmake, g++,
+#                    clang-14 + libclang-rt-14-dev (libFuzzer, for tests/fuzz/; the
+#                    fuzzer runtime is only "recommended" by clang's packages)
 #   npm packages:    package-lock.json, via `npm ci`
 set -eu
 . "$(dirname "$0")/env.sh"
@@ -15,7 +17,7 @@ if [ "$node_ok" != true ]; then
   exit 1
 fi
 
-DEBS="emscripten libxsimd-dev catch2 chromium ccache cmake g++"
+DEBS="emscripten libxsimd-dev catch2 chromium ccache cmake g++ clang-14 libclang-rt-14-dev"
 missing=""
 for p in $DEBS; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

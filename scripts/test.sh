@@ -2,7 +2,8 @@
 # npm test: sets up what is missing, builds native and WASM, and runs the
 # three test floors. Every floor runs even if an earlier one failed; the last
 # line sums up, and the exit code is non-zero if anything failed.
-#   1. Catch2, native and WASM build/native/mlp-tests, build/wasm/mlp-tests-wasm.js (under Node)
+#   1. Catch2, native and WASM build/native/mlp-tests, build/wasm/mlp-tests-wasm.js (under Node),
+#      and a 10-second libFuzzer run of each tests/fuzz/ target (scripts/fuzz.sh)
 #   2. Node (node --test)      tests/node/   (the WASM builds vs native)
 #   3. Browser (Chromium)      tests/browser/ (served from 127.0.0.1)
 # One floor alone: MLP_FLOORS="node" npm test   (any of: catch2 node browser)
@@ -41,6 +42,7 @@ if wants catch2; then
   step build-catch2-wasm cmake --build build/wasm --target mlp-tests-wasm -j "$JOBS"
   # --no-experimental-fetch: Node 20's fetch cannot load the .wasm from a path.
   step catch2-wasm node --no-experimental-fetch build/wasm/mlp-tests-wasm.js
+  step fuzz-smoke sh scripts/fuzz.sh 10
 fi
 if wants node || wants browser; then
   step typecheck npx tsc --noEmit -p tsconfig.json

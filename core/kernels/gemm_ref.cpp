@@ -15,7 +15,7 @@ void check_gemm_shapes(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b,
     std::ostringstream os;
     os << "gemm shapes do not chain: op(A) is " << m << "x" << ka << ", op(B) is " << kb << "x" << n
        << ", C is " << c.rows << "x" << c.cols;
-    throw InvalidArgument(os.str());
+    throw InvalidArgument(os.str());  // a bug in the caller, not an input: no field
   }
 }
 

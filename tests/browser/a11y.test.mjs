@@ -20,6 +20,9 @@ const READY = {
   perceptron: '.perceptron-widget [data-status="running"]',
   backprop: '.backprop-widget .graph .node.input',
   playground: '.playground-widget .output-frame[data-digest]',
+  activations: '.activations-widget .curve-grid[data-state="ready"]',
+  vanishing: '.vanishing-widget .figure[data-state="ready"]',
+  uat: '.uat-widget .readout[data-state="idle"]',
 };
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {

@@ -135,4 +135,27 @@ describe('backprop, step by step', () => {
       await s.close();
     }
   });
+
+  test('η = 10 with ReLU units: the error explodes without NaN, training stops on the last good weights and says why', async () => {
+    const s = await openPage(env.browser, `${env.server.url}#/backprop?hidden=3&act=relu&lr=10&ex=0`, { viewport: SLIDE });
+    const { page } = s;
+    try {
+      await page.locator('[data-trained]').filter({ hasText: 'not trained yet' }).waitFor(WAIT);
+      await page.getByRole('button', { name: 'Train 100', exact: true }).click();
+      const note = page.locator('[data-diverged]');
+      await note.filter({ hasText: /^Training diverged and stopped: the loss exploded: averaged over recent steps it reached \S+, over 100 × its start \(0\.693\) at step 8 of 100; weights restored to their last good values\. Try a smaller learning rate\.$/ }).waitFor(WAIT);
+      await page.locator('[data-trained]').filter({ hasText: 'Trained on 7 examples' }).waitFor(WAIT);
+      await page.waitForFunction(() => /trained=7/.test(location.hash) && /w=/.test(location.hash), null, WAIT);
+      const weights = (await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('w'))).split('_').map(Number);
+      assert.equal(weights.length, 13);
+      assert.ok(weights.every((v) => Number.isFinite(v) && Math.abs(v) <= 1000), `the link keeps the last good weights: ${weights}`);
+      await screenshot(page, 'backprop-diverged');
+      // Reset clears the note.
+      await page.getByRole('button', { name: 'Reset' }).click();
+      await note.waitFor({ state: 'hidden', ...WAIT });
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -22,6 +22,9 @@ const DRAWN = {
   train: () => document.querySelector('.data-line')?.dataset.state === 'ready',
   optimizers: () => window.__mlpLab?.snapshot().view?.ready === true,
   playground: () => document.querySelector('.playground-widget .output-frame')?.dataset.digest !== undefined,
+  activations: () => document.querySelector('.activations-widget .curve-grid')?.dataset.state === 'ready',
+  vanishing: () => document.querySelector('.vanishing-widget .figure')?.dataset.state === 'ready',
+  uat: () => document.querySelector('.uat-widget .readout')?.dataset.state === 'idle',
 };
 const TABS = { optimizers: ['gd', 'race', 'net'] };
 

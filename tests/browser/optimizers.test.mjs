@@ -254,4 +254,21 @@ describe('optimizer lab', () => {
       await s.close();
     }
   });
+
+  test('real network at η = 10 (ReLU, Adam): every run’s loss explodes without NaN, each stops and the tab says why', async () => {
+    const s = await openPage(env.browser, `${env.server.url}#/optimizers?tab=net&net.n=200&net.hidden=8&net.act=relu&net.opt=adam&net.lr=10&net.epochs=10&net.res=11`);
+    const { page } = s;
+    try {
+      const note = page.locator('[data-diverged-note]');
+      const why = String.raw`diverged and stopped: the loss exploded: averaged over recent batches it reached \S+, over 100 × its start \(\S+\) at epoch \d+, batch \d+; weights restored to their last good values\. Try a smaller learning rate\.`;
+      await note.filter({ hasText: new RegExp(`^Batch GD ${why} SGD ${why} Mini-batch GD ${why}$`) }).waitFor(WAIT);
+      for (const key of ['batch', 'sgd', 'mini']) {
+        assert.match(await page.locator(`.net-runs li[data-path="${key}"] .path-stat`).innerText(), /^diverged at epoch \d+$/);
+      }
+      await screenshot(page, 'optimizers-network-diverged');
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -299,15 +299,17 @@ describe('Train view', () => {
       console.log(`one epoch of 784-32-10 (batch 100, Adam 0.005): validation ${validation}%, test ${accuracy}`);
       await fullScreenshot(page, 'train-phone-dark-report');
 
-      // A new network (another seed) at a learning rate of 1e8: the loss goes to NaN, training stops and says why.
+      // A new network (another seed) at a learning rate of 1e3: the loss explodes while every number stays finite
+      // (no NaN: issue 12, item 5); training stops, the weights are restored and the page says why.
       await page.getByLabel('Seed', { exact: true }).fill('7');
       await page.getByLabel('Optimizer', { exact: true }).selectOption('sgd');
-      await page.getByLabel('Learning rate', { exact: true }).fill('100000000');
+      await page.getByLabel('Learning rate', { exact: true }).fill('1000');
       await page.getByLabel('Batch size', { exact: true }).fill('50');
       await page.locator('[data-plan]').filter({ hasText: 'starts a new network from the seed: the seed changed' }).waitFor(WAIT);
       await page.locator('[data-action="train"]').click();
-      await page.locator('.form-error').filter({ hasText: /^Training diverged and stopped: loss became .*nan at epoch \d+, batch \d+; weights restored/i }).waitFor(WAIT);
+      await page.locator('.form-error').filter({ hasText: /^Training diverged and stopped: the loss exploded: averaged over recent batches it reached \S+, over 100 × its start \(\S+\) at epoch 1, batch \d+; weights restored to their last good values\. Try a smaller learning rate\.$/ }).waitFor(WAIT);
       assert.equal(await page.locator('.progress-card').getAttribute('data-state'), 'diverged');
+      assert.match(await page.locator('.progress-card .run-bar-text').innerText(), /^Diverged: the loss exploded/);
       assert.deepEqual(await page.locator('.model-row [data-stat="model-accuracy"]').allInnerTexts(), [accuracy], 'a diverged run saves nothing and changes no saved model');
 
       // Kill the worker: the page says so, restarts it, reloads MNIST and restores the saved model.

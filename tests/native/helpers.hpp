@@ -1,6 +1,7 @@
 #pragma once
-// Shared test helpers: random matrices with padded strides, and a central-
-// difference gradient check (h = sqrt(eps)-ish, tiny-dnn style, in double).
+// Shared test helpers: random matrices with padded strides, a one-hidden-layer
+// network spec, and a central-difference gradient check (h = sqrt(eps)-ish,
+// tiny-dnn style, in double).
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -8,9 +9,19 @@
 #include <vector>
 
 #include "matrix.hpp"
+#include "mlp.hpp"
 #include "rng.hpp"
 
 namespace mlp::test {
+
+// inputs → units (activation) → outputs (identity, for softmax cross-entropy).
+inline MlpSpec one_hidden_layer(int inputs, int units, Activation activation, int outputs, std::uint64_t seed) {
+  MlpSpec s;
+  s.inputs = inputs;
+  s.layers = {{units, {activation, 0}}, {outputs, {Activation::identity, 0}}};
+  s.seed = seed;
+  return s;
+}
 
 // A rows × cols matrix stored with `pad` extra floats per row, filled with
 // uniform values in [-1, 1); the padding holds a sentinel that must survive.

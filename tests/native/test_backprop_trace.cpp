@@ -141,6 +141,51 @@ TEST_CASE("per-example gradient descent learns XOR", "[backprop][xor]") {
   CHECK(r.losses[0] == first.loss);
 }
 
+TEST_CASE("per-example training that diverges stops before the bad step and says why", "[backprop][divergence]") {
+  const float xs[] = {0, 0, 0, 1, 1, 0, 1, 1};
+  const float ts[] = {0, 1, 1, 0};
+  const ConstMatrixView x(xs, 4, 2), t(ts, 4, 1);
+
+  SECTION("the loss explodes without NaN: ReLU at η = 10") {
+    MlpSpec spec = tiny(3, Activation::relu, 1, Loss::binary_cross_entropy);
+    spec.seed = 1;
+    Mlp net(spec);  // the lesson's own start (the Node and browser tests use it too)
+    const std::vector<float> p(net.params().begin(), net.params().end());
+    const BackpropTraining r = backprop_train(spec, p, x, t, 10.0f, 0, 1000);
+    REQUIRE(r.diverged);
+    CHECK_THAT(r.message, Catch::Matchers::StartsWith("the loss exploded: averaged over recent steps it reached "));
+    CHECK_THAT(r.message, Catch::Matchers::EndsWith(" of 1000; weights restored to their last good values. Try a smaller learning rate."));
+    REQUIRE(r.losses.size() < 1000);
+    CHECK_THAT(r.message, Catch::Matchers::Contains("at step " + std::to_string(r.losses.size() + 1) + " of"));
+    const BackpropTraining good = backprop_train(spec, p, x, t, 10.0f, 0, static_cast<int>(r.losses.size()));
+    CHECK_FALSE(good.diverged);
+    CHECK(good.message.empty());
+    CHECK(r.params == good.params);
+    CHECK(r.losses == good.losses);
+    CHECK(r.mean_loss == good.mean_loss);
+  }
+
+  SECTION("a weight that would leave ±1000 is not kept") {
+    // MSE on an identity output from weights of 999: the first step's gradient
+    // is huge while the loss has no start to exceed yet.
+    MlpSpec spec = tiny(2, Activation::relu, 1, Loss::mse);
+    const std::vector<float> p(weights_of(spec).size(), 999.0f);
+    const BackpropTraining r = backprop_train(spec, p, x, t, 0.5f, 3, 10);
+    REQUIRE(r.diverged);
+    CHECK_THAT(r.message, Catch::Matchers::StartsWith("a weight left ±1000 (it reached "));
+    CHECK_THAT(r.message, Catch::Matchers::Contains(") at step 1 of 10; weights restored"));
+    CHECK(r.losses.empty());
+    CHECK(r.params == p);
+  }
+
+  SECTION("a rate that learns never trips it") {
+    const MlpSpec spec = tiny(3, Activation::sigmoid, 1, Loss::binary_cross_entropy);
+    const BackpropTraining r = backprop_train(spec, weights_of(spec), x, t, 0.5f, 0, 4000);
+    CHECK_FALSE(r.diverged);
+    CHECK(r.losses.size() == 4000);
+  }
+}
+
 TEST_CASE("backprop trace checks the example, the targets and the rates", "[backprop][errors]") {
   const MlpSpec bce = tiny(2, Activation::sigmoid, 1, Loss::binary_cross_entropy);
   const std::vector<float> p = weights_of(bce);

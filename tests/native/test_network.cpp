@@ -137,8 +137,8 @@ TEST_CASE("network specs are validated by field", "[mlp][errors]") {
   spec.inputs = 0;
   CHECK_THROWS_WITH(Mlp(spec), "inputs must be between 1 and 4096, got 0");
   spec.inputs = 2;
-  spec.layers.assign(10, {4, {Activation::relu, 0}});
-  CHECK_THROWS_WITH(Mlp(spec), "hidden layer count must be between 0 and 8, got 9");
+  spec.layers.assign(12, {4, {Activation::relu, 0}});
+  CHECK_THROWS_WITH(Mlp(spec), "hidden layer count must be between 0 and 10, got 11");
   spec.layers = {{4, {Activation::relu, 0}}, {2, {Activation::softmax, 0}}};
   CHECK_THROWS_WITH(Mlp(spec), Catch::Contains("output activation must be identity"));
   spec.layers.back().activation.kind = Activation::identity;

@@ -71,7 +71,7 @@ TEST_CASE("optimizer settings are validated by name", "[optimizers][errors]") {
   c.learning_rate = -1.0f;
   CHECK_THROWS_WITH(Optimizer(c, 1), "learning_rate must be finite and > 0, got -1");
   c.learning_rate = std::numeric_limits<float>::infinity();
-  CHECK_THROWS_WITH(Optimizer(c, 1), "learning_rate must be finite and > 0, got inf");
+  CHECK_THROWS_WITH(Optimizer(c, 1), "learning_rate must be finite and > 0, got Infinity");
   c.learning_rate = 0.1f;
   c.momentum = 1.0f;
   CHECK_THROWS_WITH(Optimizer(c, 1), "momentum must be in [0, 1), got 1");

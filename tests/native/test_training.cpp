@@ -167,6 +167,6 @@ TEST_CASE("datasets validate their inputs", "[dataset][errors]") {
   CHECK_THROWS_WITH(Dataset::from_floats(x, 3, 2, y, 3), "features length must be rows × cols = 6, got 4");
   const float bad[2] = {0, std::numeric_limits<float>::quiet_NaN()};
   const std::int32_t y1[1] = {0};
-  CHECK_THROWS_WITH(Dataset::from_floats(bad, 1, 2, y1, 2), "feature 1 must be finite, got nan");
+  CHECK_THROWS_WITH(Dataset::from_floats(bad, 1, 2, y1, 2), "feature 1 must be finite, got NaN");
   CHECK_THROWS_WITH(logic_gate("xand"), Catch::Contains("gate must be one of"));
 }

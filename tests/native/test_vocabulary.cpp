@@ -51,7 +51,7 @@ TEST_CASE("vocabulary: network size limits are the ones validated() applies", "[
   CHECK_NOTHROW(validated(spec(3, as_int(L.hidden_layers.max), 4)));
   CHECK_NOTHROW(validated(spec(3, as_int(L.hidden_layers.min), 4)));
   CHECK_THROWS_WITH(validated(spec(3, as_int(L.hidden_layers.max) + 1, 4)),
-                    "hidden layer count must be between 0 and 8, got 9");
+                    "hidden layer count must be between 0 and 10, got 11");
 
   CHECK_NOTHROW(validated(spec(3, 1, as_int(L.units.max), as_int(L.units.max))));
   CHECK_THROWS_WITH(validated(spec(3, 1, as_int(L.units.max) + 1)),
@@ -99,11 +99,11 @@ TEST_CASE("vocabulary: alpha from 0 (the default) to the largest float", "[vocab
   s.layers[0].activation = {Activation::leaky_relu, static_cast<float>(L.alpha.max)};
   CHECK(validated(s).layers[0].activation.alpha == std::numeric_limits<float>::max());
   s.layers[0].activation.alpha = next_up(static_cast<float>(L.alpha.max));  // inf
-  CHECK_THROWS_WITH(validated(s), "alpha must be finite and >= 0, got inf");
+  CHECK_THROWS_WITH(validated(s), "alpha of hidden layer 1 must be finite and >= 0, got Infinity");
   s.layers[0].activation.alpha = static_cast<float>(L.alpha.min);
   CHECK(validated(s).layers[0].activation.alpha == 0.01f);
   s.layers[0].activation.alpha = next_down(static_cast<float>(L.alpha.min));
-  CHECK_THROWS_WITH(validated(s), Catch::StartsWith("alpha must be finite and >= 0, got -"));
+  CHECK_THROWS_WITH(validated(s), Catch::StartsWith("alpha of hidden layer 1 must be finite and >= 0, got -"));
 }
 
 TEST_CASE("vocabulary: learning rates are every finite float above 0", "[vocabulary]") {
@@ -116,9 +116,9 @@ TEST_CASE("vocabulary: learning rates are every finite float above 0", "[vocabul
   c.learning_rate = static_cast<float>(L.learning_rate.max);
   CHECK_NOTHROW(validated(c));
   c.learning_rate = next_up(c.learning_rate);
-  CHECK_THROWS_WITH(validated(c), "learning_rate must be finite and > 0, got inf");
+  CHECK_THROWS_WITH(validated(c), "learning_rate must be finite and > 0, got Infinity");
   c.learning_rate = std::numeric_limits<float>::quiet_NaN();
-  CHECK_THROWS_WITH(validated(c), "learning_rate must be finite and > 0, got nan");
+  CHECK_THROWS_WITH(validated(c), "learning_rate must be finite and > 0, got NaN");
 }
 
 TEST_CASE("vocabulary: batch sizes up to the core's cap, and the training set's size", "[vocabulary]") {
@@ -151,7 +151,7 @@ TEST_CASE("vocabulary: every listed name parses back, and activations sit where 
   const Vocabulary v = vocabulary();
   CHECK(v.losses.size() == 3u);
   for (Loss l : v.losses) CHECK(loss_from_name(loss_name(l)) == l);
-  CHECK(v.initializers.size() == 4u);
+  CHECK(v.initializers.size() == 5u);
   for (Init i : v.initializers) CHECK(init_from_name(init_name(i)) == i);
   CHECK(v.activations.size() == 8u);
   for (const ActivationInfo& a : v.activations) {

@@ -67,6 +67,38 @@ test('a bad lesson request fails naming its field', () => {
   assert.equal(r.badMargin.error, 'margin must be in [0, 0.3], got 0.5');
 });
 
+test('backprop training that diverges stops, keeps the last good weights and says why (issue 12, item 5)', () => {
+  // XOR, 2-3-1 with ReLU, η = 10: the loss explodes within the first steps,
+  // without ever becoming NaN. Before, the weights kept growing (max |w| ≈ 1958
+  // after 20,000 examples), beyond what the lesson's link can hold.
+  const relu = { inputs: 2, layers: [{ units: 3, activation: 'relu' }, { units: 1 }], loss: 'binary_cross_entropy', init: 'glorot_uniform', seed: 1 };
+  const train = (mod, parameters, learningRate, steps) => {
+    const host = fakeHost();
+    const runner = new Controller(mod, host);
+    return ask(runner, host, { type: 'lesson-backprop-train', network: relu, parameters, x: GATE_X, targets: Float32Array.of(0, 1, 1, 0), rows: 4, learningRate, first: 0, steps });
+  };
+  for (const f of flavours) {
+    const mod = modules[f];
+    const start = mod.initialParameters(relu);
+    const r = train(mod, start, 10, 1000);
+    assert.equal(r.diverged, true, f);
+    assert.match(r.message, /^the loss exploded: averaged over recent steps it reached \S+, over 100 × its start \(0\.693\) at step (\d+) of 1000; weights restored to their last good values\. Try a smaller learning rate\.$/, f);
+    const taken = r.losses.length;
+    assert.equal(Number(/at step (\d+)/.exec(r.message)[1]), taken + 1, `${f}: the step that diverged was not kept`);
+    assert.ok(taken < 1000);
+    assert.ok(Array.from(r.parameters).every((w) => Math.abs(w) <= 1000), `${f}: restored weights fit the link`);
+    const good = train(mod, start, 10, taken);
+    assert.equal(good.diverged, false);
+    assert.equal(good.message, '');
+    assert.deepEqual(r.parameters, good.parameters, `${f}: the last good weights are those after ${taken} steps`);
+    assert.deepEqual(r.losses, good.losses);
+    // A rate that learns never trips the rule.
+    const calm = train(mod, start, 0.5, 4000);
+    assert.equal(calm.diverged, false, f);
+    assert.equal(calm.losses.length, 4000);
+  }
+});
+
 test('the SIMD and scalar builds give the lessons the same numbers', () => {
   assert.deepEqual(results.scalar, results.simd);
 });

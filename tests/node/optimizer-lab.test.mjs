@@ -106,3 +106,26 @@ test('network job: three runs in slices, then the landscape with projected paths
   assert.equal(ask(runner, host, { type: 'lab-net-control', job: status.job, action: 'close' }, 3).phase, 'closed');
   assert.match(ask(runner, host, { type: 'lab-net-control', job: status.job, action: 'pause' }, 4).error, /is not open/);
 });
+
+test('network runs whose loss explodes at η = 10 (never NaN) stop as diverged with the core’s message; the landscape still comes', () => {
+  // Issue 12, item 5: ReLU with Adam at 10 on two moons. Before, all three
+  // runs trained on at chance with finite, exploding losses and said nothing.
+  const host = fakeHost();
+  const runner = new Controller(M, host);
+  const config = {
+    data: 'moons', n: 200, noise: 0.2, seed: 1, hidden: 8, activation: 'relu', optimizer: 'adam',
+    learningRate: 10, batchSize: 32, epochs: 10, landscape: { centre: 'mini', span: 1, resolution: 5, seed: 1 },
+  };
+  ask(runner, host, { type: 'lab-net-train', config });
+  const events = () => host.messages.filter((m) => m.type === 'lab-net');
+  host.drain(() => events().some((e) => e.phase === 'done'));
+  const last = events().at(-1);
+  assert.equal(last.phase, 'done');
+  for (const run of last.runs) {
+    assert.equal(run.diverged, true, run.key);
+    assert.match(run.message, /^the loss exploded: averaged over recent batches it reached \S+, over 100 × its start \(\S+\) at epoch \d+, batch \d+; weights restored to their last good values\. Try a smaller learning rate\.$/, run.key);
+    assert.ok(run.epoch < 10, `${run.key} stopped at epoch ${run.epoch}`);
+  }
+  const landscape = events().find((e) => e.landscape)?.landscape;
+  assert.ok(landscape && landscape.values.every(Number.isFinite), 'a finite landscape around the restored weights');
+});

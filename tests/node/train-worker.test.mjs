@@ -192,7 +192,7 @@ test('broken MNIST files give clear errors, and a failure is not cached', async 
   assert.equal(sets.test.size(), 10000, 'a later good download works');
 });
 
-test('a run whose loss turns NaN stops as diverged, with the core’s message', async () => {
+test('a run whose loss explodes or turns NaN stops as diverged, with the core’s message', async () => {
   const M = await loadModule('simd');
   await mnist.loadMnist(M, () => {}, 'http://test/data/mnist/', files().fetchBytes);
   const host = fakeHost();
@@ -206,6 +206,29 @@ test('a run whose loss turns NaN stops as diverged, with the core’s message', 
   await ask(controller, host, { type: 'start', job, epochs: 1 });
   const done = () => host.messages.find((m) => m.type === 'progress' && m.job === job && m.state === 'diverged');
   host.drain(done);
-  assert.match(done()?.message ?? '', /^loss became .*nan at epoch 1, batch \d+; weights restored/);
+  assert.match(done()?.message ?? '', /^the loss (became NaN|exploded: .*) at epoch 1, batch \d+; weights restored/);
   assert.equal(host.messages.filter((m) => m.type === 'progress').flatMap((m) => m.epochsEnded).length, 0);
+});
+
+test('Logic gates: a 2-4-2 net whose loss explodes at η = 10 (never NaN) stops as diverged and says so', async () => {
+  // The Logic gates view's own request (web/src/widgets/xor/settings.ts) with
+  // Leaky ReLU, 4 hidden units and Adam at 10. Before issue 12 this ran all
+  // 300 epochs at chance accuracy with nothing said.
+  const M = await loadModule('simd');
+  const host = fakeHost();
+  const controller = new Controller(M, host);
+  const { job } = await ask(controller, host, {
+    type: 'open',
+    network: { inputs: 2, layers: [{ units: 4, activation: 'leaky_relu' }, { units: 2 }], loss: 'softmax_cross_entropy', init: 'glorot_uniform', seed: 1 },
+    train: { batchSize: 4, optimizer: 'adam', learningRate: 10, shuffleSeed: 1 },
+    data: { kind: 'gate', gate: 'xor' },
+  });
+  await ask(controller, host, { type: 'start', job, epochs: 300 });
+  const done = () => host.messages.find((m) => m.type === 'progress' && m.job === job && (m.state === 'diverged' || m.state === 'finished'));
+  host.drain(done);
+  assert.equal(done()?.state, 'diverged');
+  assert.match(done().message, /^the loss exploded: averaged over recent batches it reached \S+, over 100 × its start \(\S+\) at epoch \d+, batch 1; weights restored to their last good values\. Try a smaller learning rate\.$/);
+  const restored = await ask(controller, host, { type: 'evaluate', job });
+  // Restored to where the slice began: finite, though the smoothed rule reacts some batches after the rise.
+  assert.ok(Number.isFinite(restored.loss), `the restored weights: loss ${restored.loss}`);
 });

@@ -61,8 +61,8 @@ for (const flavour of flavours) {
     const r = t.trainBatches(10);
     assert.deepEqual([r.losses.length, r.examplesSeen, r.epochEnded, r.batchesPerEpoch], [2, 50, true, 3]);
     assert.equal(t.trainBatches(10).examplesSeen, 100);
-    assert.throws(() => t.setBatchSize(51), /^Error: batch_size must be between 1 and 50, got 51$/);
-    assert.throws(() => t.setBatchSize(2.5), /^Error: batch_size must be an integer, got 2.5$/);
+    assert.throws(() => t.setBatchSize(51), /^MlpError: batch_size must be between 1 and 50, got 51$/);
+    assert.throws(() => t.setBatchSize(2.5), /^MlpError: batch_size must be an integer, got 2.5$/);
     t.delete();
     data.delete();
   });
@@ -76,12 +76,12 @@ for (const flavour of flavours) {
     assert.equal(square.trainBatches(2).losses.length, 2);
     square.setAugment(false);
     assert.equal(square.trainConfig().augment, false);
-    assert.throws(() => square.setAugment('yes'), /^Error: augment must be true or false$/);
+    assert.throws(() => square.setAugment('yes'), /^MlpError: augment must be true or false$/);
     square.delete();
     data.delete();
     const blobs = M.Dataset.gaussianBlobs(20, 5, 3, 0.5, 2);
     const t = new M.Trainer({ ...NET, inputs: 5 }, { batchSize: 10 }, blobs);
-    assert.throws(() => t.setAugment(true), /^Error: augmented inputs must be a square image, got 5$/);
+    assert.throws(() => t.setAugment(true), /^MlpError: augmented inputs must be a square image, got 5$/);
     assert.equal(t.trainConfig().augment, false);
     t.delete();
     blobs.delete();
@@ -94,7 +94,7 @@ for (const flavour of flavours) {
     const t = new M.Trainer(NET, config, data), twin = new M.Trainer(NET, config, data);
     t.trainBatches(2), twin.trainBatches(2);
     const before = t.trainConfig();
-    assert.throws(() => t.setOptimizer({ optimizer: 'momentum', momentum: 1 }), /^Error: momentum must be in \[0, 1\), got 1$/);
+    assert.throws(() => t.setOptimizer({ optimizer: 'momentum', momentum: 1 }), /^MlpError: momentum must be in \[0, 1\), got 1$/);
     assert.throws(() => t.setOptimizer({ optimizer: 'adam', learningRate: -1 }), /learning_rate must be finite and > 0, got -1/);
     assert.throws(() => t.setOptimizer({ optimizer: 'lbfgs' }), /optimizer must be one of/);
     assert.throws(() => t.setOptimizer(null), /optimizer settings must be an object/);

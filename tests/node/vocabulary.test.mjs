@@ -26,11 +26,11 @@ for (const flavour of flavours) {
 
     accepts(net(limits.inputs.max, 1, 3));
     accepts(net(limits.inputs.min, 1, 3));
-    refuses(net(limits.inputs.max + 1, 1, 3), /^Error: inputs must be between 1 and 4096, got 4097$/);
+    refuses(net(limits.inputs.max + 1, 1, 3), /^MlpError: inputs must be between 1 and 4096, got 4097$/);
     refuses(net(limits.inputs.min - 1, 1, 3), /inputs must be between 1 and 4096, got 0/);
     accepts(net(5, limits.hiddenLayers.max, 3));
     accepts(net(5, limits.hiddenLayers.min, 3));
-    refuses(net(5, limits.hiddenLayers.max + 1, 3), /layers must hold 1 to 9 entries \(hidden \+ output\), got 10/);
+    refuses(net(5, limits.hiddenLayers.max + 1, 3), /layers must hold 1 to 11 entries \(hidden \+ output\), got 12/);
     accepts(net(5, 1, limits.units.max));
     accepts(net(5, 1, limits.units.min));
     refuses(net(5, 1, limits.units.max + 1), /units of hidden layer 1 must be between 1 and 1024, got 1025/);
@@ -41,7 +41,7 @@ for (const flavour of flavours) {
     largest.spec.layers.at(-1).units = limits.units.max;
     largest.count = limits.parameters.max;
     accepts(largest);
-    refuses({ ...largest, count: limits.parameters.max - 1 }, /parameter count must be 12592128/);
+    refuses({ ...largest, count: limits.parameters.max - 1 }, /parameter count must be 14691328/);
     accepts({ spec: { inputs: 1, layers: [{ units: 1 }], loss: 'mse' }, count: limits.parameters.min });
 
     // Seeds: the network's and the shuffle's.
@@ -59,8 +59,8 @@ for (const flavour of flavours) {
     assert.equal(n.networkSpec().layers[0].alpha, f32(limits.alpha.max));
     n.delete();
     accepts(withAlpha(limits.alpha.min));
-    refuses(withAlpha(limits.alpha.max * 2), /alpha must be finite and >= 0, got inf/);
-    refuses(withAlpha(-1e-30), /alpha must be finite and >= 0, got -1e-30/);
+    refuses(withAlpha(limits.alpha.max * 2), /alpha of hidden layer 1 must be finite and >= 0, got Infinity/);
+    refuses(withAlpha(-1e-30), /alpha of hidden layer 1 must be finite and >= 0, got -1e-30/);
   });
 
   test(`${flavour}: training limits (learning rate, batch size, seeds, batches per call) are what a Trainer accepts`, async () => {
@@ -76,7 +76,7 @@ for (const flavour of flavours) {
     refuses({ batchSize: 4, learningRate: 0 }, /learning_rate must be finite and > 0, got 0/);
     refuses({ batchSize: 4, learningRate: nextBelow(limits.learningRate.min) / 2 }, /learning_rate must be finite and > 0, got 0/);
     accepts({ batchSize: 4, learningRate: limits.learningRate.max });
-    refuses({ batchSize: 4, learningRate: limits.learningRate.max * 2 }, /learning_rate must be finite and > 0, got inf/);
+    refuses({ batchSize: 4, learningRate: limits.learningRate.max * 2 }, /learning_rate must be finite and > 0, got Infinity/);
 
     accepts({ batchSize: 4, shuffleSeed: limits.seed.max });
     refuses({ batchSize: 4, shuffleSeed: limits.seed.max + 1 }, /shuffleSeed must be an integer in \[0, 2\^53\)/);
@@ -121,13 +121,13 @@ for (const flavour of flavours) {
         assert.equal(c[p.name], p.default, `${o.name}.${p.name} default`);
         const at = (value) => () => new M.Trainer(NET, { batchSize: 4, optimizer: o.name, [p.name]: value }, xor).delete();
         at(p.min)();
-        assert.throws(at(p.min === 0 ? -1e-30 : nextBelow(p.min)), new RegExp(`^Error: ${p.name} must`));
+        assert.throws(at(p.min === 0 ? -1e-30 : nextBelow(p.min)), new RegExp(`^MlpError: ${p.name} must`));
         if (p.maxExclusive) {
-          assert.throws(at(p.max), new RegExp(`^Error: ${p.name} must be in \\[0, 1\\), got 1$`));
+          assert.throws(at(p.max), new RegExp(`^MlpError: ${p.name} must be in \\[0, 1\\), got 1$`));
           at(nextBelow(p.max))();
         } else {
           at(p.max)();
-          assert.throws(at(p.max * 2), new RegExp(`^Error: ${p.name} must`));
+          assert.throws(at(p.max * 2), new RegExp(`^MlpError: ${p.name} must`));
         }
       }
       t.delete();
@@ -137,7 +137,7 @@ for (const flavour of flavours) {
     assert.deepEqual(v.optimizers.find((o) => o.name === 'momentum').params.map((p) => [p.name, p.default]), [['momentum', 0.9]]);
 
     assert.deepEqual(v.losses, ['softmax_cross_entropy', 'mse', 'binary_cross_entropy']);
-    assert.deepEqual(v.initializers, ['truncated_normal', 'glorot_uniform', 'he_normal', 'zeros']);
+    assert.deepEqual(v.initializers, ['truncated_normal', 'glorot_uniform', 'he_normal', 'zeros', 'standard_normal']);
     const count = 3 * 3 + 4 * 2;
     for (const init of v.initializers) new M.Network({ ...NET, init }, new Float32Array(count)).delete();
     assert.throws(() => new M.Network({ ...NET, init: 'orthogonal' }, new Float32Array(count)), /init must be one of/);

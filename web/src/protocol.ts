@@ -35,6 +35,8 @@ import type { LabEvent, LabRequest, LabResults } from './protocol-lab.ts';
 import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
 // The decision-boundary playground's `pg-…` requests, likewise.
 import type { PlaygroundRequest, PlaygroundResults } from './protocol-playground.ts';
+// The theory lessons' `theory-…` requests and events, likewise.
+import type { TheoryEvent, TheoryRequest, TheoryResults } from './protocol-theory.ts';
 
 export type Flavour = 'simd' | 'scalar' | 'threads';
 
@@ -282,6 +284,7 @@ export type Request =
   | LabRequest
   | LessonRequest
   | PlaygroundRequest
+  | TheoryRequest
   | OpenRequest
   | CloseRequest
   | StartRequest
@@ -393,7 +396,7 @@ export interface ModelFile {
 }
 
 /** What each request type answers with. */
-export interface Results extends LabResults, LessonResults, PlaygroundResults {
+export interface Results extends LabResults, LessonResults, PlaygroundResults, TheoryResults {
   open: OpenResult;
   close: { job: number };
   start: RunStatus;
@@ -495,7 +498,7 @@ export interface ErrorMessage {
   field?: string | null;
 }
 
-export type WorkerMessage = LabEvent | ReadyEvent | ProgressEvent | DataProgressEvent | ResultMessage | ErrorMessage;
+export type WorkerMessage = LabEvent | TheoryEvent | ReadyEvent | ProgressEvent | DataProgressEvent | ResultMessage | ErrorMessage;
 
 /** Ends an exhaustive switch: compiles only if every case was handled. */
 export function assertNever(value: never, what: string): never {

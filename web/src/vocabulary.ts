@@ -30,6 +30,7 @@ export const INIT_LABELS: Readonly<Record<InitName, string>> = {
   glorot_uniform: 'Glorot uniform',
   he_normal: 'He normal',
   zeros: 'Zeros',
+  standard_normal: 'Normal N(0, 1)',
 };
 
 export type OptimizerParamName = Vocabulary['optimizers'][number]['params'][number]['name'];

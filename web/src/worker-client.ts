@@ -14,6 +14,7 @@ import type {
 } from './protocol.ts';
 import { assertNever } from './protocol.ts';
 import type { LabEvent } from './protocol-lab.ts';
+import type { TheoryEvent } from './protocol-theory.ts';
 import { FieldError } from './errors.ts';
 
 export type ConnectionEvent =
@@ -43,6 +44,7 @@ export class WorkerClient {
   private readonly progressListeners = new Set<(e: ProgressEvent) => void>();
   private readonly dataProgressListeners = new Set<(e: DataProgressEvent) => void>();
   private readonly labListeners = new Set<(e: LabEvent) => void>();
+  private readonly theoryListeners = new Set<(e: TheoryEvent) => void>();
   private readonly connectionListeners = new Set<(e: ConnectionEvent) => void>();
   private crashTimes: number[] = [];
   private restarted = false;
@@ -98,6 +100,12 @@ export class WorkerClient {
     return () => this.labListeners.delete(listener);
   }
 
+  /** The theory lessons' jobs (`theory-…` events); each listener picks its own job by id. */
+  onTheory(listener: (e: TheoryEvent) => void): () => void {
+    this.theoryListeners.add(listener);
+    return () => this.theoryListeners.delete(listener);
+  }
+
   /** Data-set downloads and parsing (e.g. MNIST). */
   onDataProgress(listener: (e: DataProgressEvent) => void): () => void {
     this.dataProgressListeners.add(listener);
@@ -145,6 +153,11 @@ export class WorkerClient {
         return;
       case 'lab-net':
         for (const l of this.labListeners) l(msg);
+        return;
+      case 'theory-vanishing':
+      case 'theory-uat':
+      case 'theory-uat-sweep':
+        for (const l of this.theoryListeners) l(msg);
         return;
       case 'result': {
         const p = this.pending.get(msg.id);

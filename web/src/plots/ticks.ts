@@ -23,3 +23,22 @@ export function niceTicks(lo: number, hi: number, target: number): number[] {
 export function formatTick(v: number): string {
   return String(Number(v.toPrecision(6)));
 }
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 10ⁿ as an axis label: 1, 10, 10², 10⁻³ … */
+export function decadeLabel(e: number): string {
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  const digits = String(Math.abs(e)).split('').map((d) => SUPERSCRIPT[Number(d)] ?? '').join('');
+  return `10${e < 0 ? '⁻' : ''}${digits}`;
+}
+
+/** A number for a log-scale reading: 0.5, 12, or 2.4 × 10⁻⁴ below 0.01 and from 10⁴ up. */
+export function scientific(v: number, digits = 2): string {
+  if (!Number.isFinite(v) || v === 0 || (Math.abs(v) >= 0.01 && Math.abs(v) < 1e4)) return String(Number(v.toPrecision(digits))).replace('-', '−');
+  const e = Math.floor(Math.log10(Math.abs(v)));
+  const m = Number((v / 10 ** e).toPrecision(digits));
+  // 9.96 rounds up to 10: one decade on.
+  return m === 10 || m === -10 ? `${m / 10} × ${decadeLabel(e + 1)}`.replace('-', '−') : `${m} × ${decadeLabel(e)}`.replace('-', '−');
+}

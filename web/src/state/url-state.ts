@@ -72,7 +72,11 @@ type Value = number | string | boolean | readonly (number | string)[];
 
 export type Values<T extends Table> = { -readonly [K in keyof T]: ValueOf<T[K]> };
 
-/** A value in the URL that could not be used, and what was used instead. */
+/**
+ * A value in the URL that could not be used, and what was used instead. The
+ * key '' stands for the link as a whole (too long to read: `raw` holds its
+ * length, and every setting keeps its default).
+ */
 export interface StateProblem {
   readonly key: string;
   readonly raw: string;
@@ -132,12 +136,59 @@ export function expected(prop: Prop): string {
   }
 }
 
+/**
+ * Links longer than this are not read at all, and a value longer than
+ * MAX_VALUE_LENGTH (per item, for lists) is not parsed: the lab's own links
+ * stay far below both (the longest, the backprop lesson's 17 weights, is
+ * under 300 characters), and a crafted one cannot make the page parse megabytes.
+ */
+export const MAX_QUERY_LENGTH = 4000;
+export const MAX_VALUE_LENGTH = 100;
+
+/** The longest value `prop` reads: MAX_VALUE_LENGTH, or that per item (with its separator) for a list. */
+export function maxValueLength(prop: Prop): number {
+  return prop.kind === 'list' ? (MAX_VALUE_LENGTH + 1) * prop.maxLength : MAX_VALUE_LENGTH;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether `text` is a plain decimal numeral — [+-] digits [. digits]
+ * [e [+-] digits], with digits on at least one side of the point — in one
+ * pass. (A regular expression for this backtracked quadratically: 200,000
+ * digits and an 'x' took 30 s.)
+ */
+export function isNumeral(text: string): boolean {
+  let i = 0;
+  const sign = (): void => {
+    if (text[i] === '+' || text[i] === '-') i++;
+  };
+  const digits = (): number => {
+    const start = i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    return i - start;
+  };
+  sign();
+  let mantissa = digits();
+  if (text[i] === '.') {
+    i++;
+    mantissa += digits();
+  }
+  if (mantissa === 0) return false;
+  if (text[i] === 'e' || text[i] === 'E') {
+    i++;
+    sign();
+    if (digits() === 0) return false;
+  }
+  return i === text.length;
+}
+
 /** A raw URL value as the property's type, or undefined when it is not valid. */
 export function parseValue(prop: Prop, raw: string): Value | undefined {
   switch (prop.kind) {
     case 'number': {
       // Number('') is 0 and Number(' 1') is 1: insist on a plain numeral.
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw)) return undefined;
+      if (!isNumeral(raw)) return undefined;
       const v = Number(raw);
       if (!Number.isFinite(v) || v < prop.min || v > prop.max) return undefined;
       if (prop.integer && !Number.isInteger(v)) return undefined;
@@ -184,6 +235,11 @@ export function parseParams<T extends Table>(
   table: T,
   params: URLSearchParams,
 ): { values: Values<T>; problems: StateProblem[] } {
+  const length = params.toString().length;
+  if (length > MAX_QUERY_LENGTH) {
+    const problem = { key: '', raw: String(length), expected: `at most ${MAX_QUERY_LENGTH} characters`, fallback: null };
+    return { values: defaults(table), problems: [problem] };
+  }
   const values: Record<string, unknown> = {};
   const problems: StateProblem[] = [];
   for (const [key, prop] of Object.entries(table)) {
@@ -193,19 +249,27 @@ export function parseParams<T extends Table>(
       values[key] = def;
       continue;
     }
-    const v = parseValue(prop, raw);
+    const cap = maxValueLength(prop);
+    const tooLong = raw.length > cap;
+    const v = tooLong ? undefined : parseValue(prop, raw);
     if (v === undefined) {
-      problems.push({ key, raw, expected: expected(prop), fallback: formatValue(def, prop) });
+      const want = tooLong ? `${expected(prop)}, at most ${cap} characters` : expected(prop);
+      problems.push({ key, raw: shortened(raw), expected: want, fallback: formatValue(def, prop) });
       values[key] = def;
     } else {
       values[key] = v;
     }
   }
-  for (const key of params.keys()) {
-    if (!(key in table)) problems.push({ key, raw: params.get(key) ?? '', expected: 'a known setting', fallback: null });
+  for (const [key, raw] of params) {
+    if (!(key in table)) problems.push({ key: shortened(key), raw: shortened(raw), expected: 'a known setting', fallback: null });
   }
   // Every key of the table was assigned a value of its property's type above.
   return { values: values as Values<T>, problems };
+}
+
+/** At most 40 characters of a raw value, for messages. */
+function shortened(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
 }
 
 /** The parameters that differ from their defaults, in table order. */
@@ -252,6 +316,7 @@ export function hashFor(route: string, params: URLSearchParams): string {
 
 /** One sentence per problem, naming the parameter, for a visible notice. */
 export function describeProblem(p: StateProblem): string {
+  if (p.key === '') return `The link is too long to read (${p.raw} characters, ${p.expected}); every setting keeps its default.`;
   if (p.fallback === null) return `Unknown setting “${p.key}” in the link was ignored.`;
   return `The link’s “${p.key}=${p.raw}” is not valid (expected ${p.expected}); using ${p.fallback}.`;
 }

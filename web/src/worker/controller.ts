@@ -9,6 +9,7 @@ import { assertNever } from '../protocol.ts';
 import { isLabRequest } from '../protocol-lab.ts';
 import { isLessonRequest } from '../protocol-lessons.ts';
 import { isPlaygroundRequest } from '../protocol-playground.ts';
+import { isTheoryRequest } from '../protocol-theory.ts';
 import { fieldOf, messageOf } from '../errors.ts';
 import { DigitService } from './digits.ts';
 import * as engine from './engine.ts';
@@ -21,6 +22,7 @@ import { loadMnist, mnistBaseUrl } from './mnist.ts';
 import { bundledMnist, bundledModelBytes } from './offline.ts';
 import { answerPlayground } from './playground.ts';
 import { Scheduler } from './scheduler.ts';
+import { answerTheory } from './theory/requests.ts';
 
 export class Controller {
   private readonly scheduler: Scheduler;
@@ -60,6 +62,10 @@ export class Controller {
     }
     if (isPlaygroundRequest(req)) {
       answerPlayground(this.mod, (id) => this.trainJob(id), this.host, req);
+      return;
+    }
+    if (isTheoryRequest(req)) {
+      answerTheory(this.mod, this.scheduler, this.host, req);
       return;
     }
     const post = this.host.post.bind(this.host);

@@ -53,6 +53,12 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
   const trained = h('p', { class: 'trained', 'data-trained': '' });
   const error = createErrorLine();
   const fail = error.fail;
+  /** Why the last Train stopped early (kept apart from the error line, which the next trace clears). */
+  const diverged = h('p', { class: 'form-error', role: 'alert', 'data-diverged': '', hidden: true });
+  const showDiverged = (message: string): void => {
+    diverged.hidden = message === '';
+    diverged.textContent = message;
+  };
   const chartHost = h('div', { class: 'loss-chart' });
   const chartCard = h('details', { class: 'chart-card' }, h('summary', {}, 'Mean E over XOR as it trains'), chartHost);
 
@@ -60,7 +66,7 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
     h(
       'div',
       { class: 'backprop-grid' },
-      h('section', { class: 'card graph-card', 'aria-label': 'Computation graph' }, phaseText, graph.element, chain.element, controls.steps, trained, error.element),
+      h('section', { class: 'card graph-card', 'aria-label': 'Computation graph' }, phaseText, graph.element, chain.element, controls.steps, trained, diverged, error.element),
       h('section', { class: 'card side-card', 'aria-label': 'Network and parameters' }, controls.network, table.element, chartCard),
     ),
   );
@@ -114,6 +120,7 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
   }
 
   function reset(): void {
+    showDiverged('');
     history.length = 0;
     lossX.length = 0;
     lossY.length = 0;
@@ -124,18 +131,27 @@ function setup(kit: Kit<typeof BACKPROP_STATE>) {
   async function train(n: number): Promise<void> {
     if (!weights || settings.data !== 'xor') return;
     const set = xorSet(settings);
+    showDiverged('');
     const r = await kit.request(
       { type: 'lesson-backprop-train', network: networkSpec(settings), parameters: weights, x: set.x, targets: set.targets, rows: 4, learningRate: settings.lr, first: settings.ex, steps: n },
       { onError: fail },
     );
     if (!r) return;
     history.length = 0;
-    const total = settings.trained + n;
-    lossX.push(total);
-    lossY.push(r.meanLoss);
-    chart.setData(lossX, lossY);
-    change({ w: Array.from(r.parameters, float32Text), phase: 0, trained: total, ex: (settings.ex + n) % 4 });
-    kit.announce(`Trained on ${n} more examples: mean E over XOR ${r.meanLoss.toFixed(4)}.`);
+    // Diverged: the core stopped before the step that diverged and returned the last good weights.
+    const done = r.losses.length;
+    const total = settings.trained + done;
+    if (done > 0) {
+      lossX.push(total);
+      lossY.push(r.meanLoss);
+      chart.setData(lossX, lossY);
+      change({ w: Array.from(r.parameters, float32Text), phase: 0, trained: total, ex: (settings.ex + done) % 4 });
+    }
+    if (r.diverged) {
+      const text = `Training diverged and stopped: ${r.message}`;
+      showDiverged(text);
+      kit.announce(text);
+    } else kit.announce(`Trained on ${n} more examples: mean E over XOR ${r.meanLoss.toFixed(4)}.`);
   }
 
   function render(): void {

@@ -50,9 +50,12 @@ export function formatNumber(v: number): string {
 }
 
 function labelled(label: string, control: HTMLElement, output?: HTMLElement, hint?: string): HTMLElement {
+  // Bound by id: a label wrapping an <output> before the control would label the output (the
+  // first labelable element inside it), leaving a slider with no name for screen readers.
+  control.id ||= uid('field');
   return h(
     'label',
-    { class: 'field', title: hint },
+    { class: 'field', for: control.id, title: hint },
     h('span', { class: 'field-row' }, h('span', {}, label), output),
     control,
   );

@@ -80,7 +80,7 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
   pauseButton.addEventListener('click', () => togglePause());
 
   // ---- progress, runs, charts, the landscape map
-  const { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox } = createNetworkView(ctx, controls);
+  const { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox, divergedNote } = createNetworkView(ctx, controls);
 
   // ---- the job
   function showError(message: string): void {
@@ -162,6 +162,7 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
       });
     }
     for (const r of e.runs) {
+      if (r.diverged && !series[r.key].diverged) ctx.announce(`${REGIME_LABELS[r.key]} diverged and stopped: ${r.message}`);
       series[r.key].diverged = r.diverged;
       series[r.key].message = r.message;
     }
@@ -220,6 +221,9 @@ export function createNetworkTab(ctx: TabContext, initial: LabState): LabTab {
           : `epoch ${s.epoch[k]} · loss ${formatNumber(s.loss[k] ?? NaN)} · ${Math.round(100 * (s.accuracy[k] ?? 0))}% · ${formatNumber(s.ms[k] ?? NaN)} ms`;
       row.row.dataset.diverged = String(s.diverged);
     }
+    const stopped = NET_RUNS.filter((r) => series[r].diverged).map((r) => `${REGIME_LABELS[r]} diverged and stopped: ${series[r].message}`);
+    divergedNote.hidden = stopped.length === 0;
+    divergedNote.textContent = stopped.join(' ');
     byEpoch.setData(REGIMES.map((r) => ({ x: series[r].epoch, y: series[r].loss })), [0, target]);
     byTime.setData(REGIMES.map((r) => ({ x: series[r].ms, y: series[r].loss })));
   }

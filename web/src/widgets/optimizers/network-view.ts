@@ -52,6 +52,8 @@ export function createNetworkView(ctx: TabContext, controls: HTMLElement) {
 
   const mapHost = h('div', { class: 'map-host' });
   const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  /** Why runs stopped: the core's divergence message for each (NaN, or a loss or weights that exploded). */
+  const divergedNote = h('p', { class: 'form-error', role: 'status', 'data-diverged-note': '', hidden: true });
   const map = createContourMap(mapHost, {
     label: 'Filled contour plot of the network’s loss on a 2-D slice through its trained weights, with the training paths projected onto it',
     xLabel: 'α (random direction 1)',
@@ -69,6 +71,7 @@ export function createNetworkView(ctx: TabContext, controls: HTMLElement) {
     progress,
     mapHost,
     runList,
+    divergedNote,
     h(
       'p',
       { class: 'card-note' },
@@ -86,5 +89,5 @@ export function createNetworkView(ctx: TabContext, controls: HTMLElement) {
     labGrid(ctx, controls, mapCard, charts, [{ label: 'Loss curves', content: [charts] }]),
   );
 
-  return { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox };
+  return { element, trainBar, trainText, landBar, landText, runRows, byEpoch, byTime, map, errorBox, divergedNote };
 }

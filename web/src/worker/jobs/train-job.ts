@@ -272,7 +272,8 @@ export class TrainJob implements Job {
   }
 }
 
-function concat(parts: readonly Float32Array[]): Float32Array {
+/** The parts end to end (the one part itself when there is one). */
+export function concat(parts: readonly Float32Array[]): Float32Array {
   if (parts.length === 1 && parts[0]) return parts[0];
   const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
