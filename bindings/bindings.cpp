@@ -21,6 +21,7 @@
 #include "surfaces.hpp"
 #include "perceptron.hpp"
 #include "preprocess.hpp"
+#include "strokes.hpp"
 #include "synthetic.hpp"
 #include "thread_pool.hpp"
 #include "vocabulary.hpp"
@@ -246,6 +247,16 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                                                        int_from_js(height, {"height", "canvas height"})));
              });
            }));
+  function("rasterizeStrokes", optional_override([](val xy, val lengths, double penScale) {
+             return guard([&] {
+               StrokeRasterOptions o;
+               o.pen_scale = static_cast<float>(penScale);
+               const auto ink = rasterize_strokes(vector_from_js<float>(xy, "stroke points"),
+                                                  vector_from_js<std::int32_t>(lengths, "stroke lengths"), o);
+               return to_js<float>(ink);
+             });
+           }));
+  constant("strokeRasterSide", kStrokeRasterSide);
   function("saveModel", optional_override([](val spec, val params, std::string metadata) {
              return guard([&] {
                const auto bytes = save_model(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters"), metadata);

@@ -188,8 +188,8 @@ val regression_steps_to_js(const std::vector<RegressionStep>& steps) {
 RegularizationConfig regularization_from_js(const val& js) {
   require_object(js, "regularization settings");
   RegularizationConfig r;
-  r.kind = regularization_from_name(string_field(js, "regularization", "none"));
-  r.rate = static_cast<float>(number_field(js, "regularizationRate", 0.0));
+  r.kind = regularization_from_name(string_field(js, "regularization", "regularization", "none"));
+  r.rate = static_cast<float>(number_field(js, "regularizationRate", {"regularization_rate", "regularizationRate"}, 0.0));
   return validated(r);
 }
 

@@ -779,6 +779,14 @@ export interface MlpModule {
   parseMnist(images: Uint8Array, labels: Uint8Array): Dataset;
   /** ink: width × height values in [0, 1] (1 = ink), row-major, all finite. */
   preprocessDigit(ink: Float32Array, width: number, height: number): DigitImage;
+  /**
+   * Drawn strokes as ink for preprocessDigit (core/strokes.hpp): `xy` the points of every stroke (x, y
+   * interleaved, any unit, y down), `lengths` the points per stroke. The pen is 0.15 × penScale (the page: 1)
+   * of the strokes' larger extent, the digit fills a strokeRasterSide² raster. Throws on malformed input.
+   */
+  rasterizeStrokes(xy: Float32Array, lengths: Int32Array, penScale: number): Float32Array;
+  /** The side of rasterizeStrokes' square raster (112). */
+  readonly strokeRasterSide: number;
   /** A versioned, CRC-checked model file (see core/model_file.hpp), float32 weights (exact: training can go on); refuses non-finite parameters. */
   saveModel(spec: NetworkSpec | NormalizedNetworkSpec, parameters: Float32Array, metadata: string): Uint8Array;
   /** Validates everything (magic, version, architecture, length, checksum, finite weights) before returning. */
@@ -876,6 +884,11 @@ export interface ModuleOptions {
   mainScriptUrlOrBlob?: string;
   /** Threads build: run on this many threads (default: one per core, at most 8); fixed for the module's life. */
   mlpThreads?: number;
+  /**
+   * Emscripten's hook: instantiate the .wasm yourself (e.g. from a fetch started before the glue
+   * loaded) and call `done(instance, module)`; return {} when that happens later.
+   */
+  instantiateWasm?: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
 }
 
 declare const createMlpModule: (options?: ModuleOptions) => Promise<MlpModule>;

@@ -20,12 +20,12 @@ namespace {
 PlaygroundDataSpec data_spec_from_js(const val& js) {
   if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument("playground data must be an object");
   PlaygroundDataSpec s;
-  s.set = playground_set_from_name(js::string_field(js, "set", "circle"));
-  s.classes = js::int_field(js, "classes", s.classes);
-  s.points = js::int_field(js, "points", s.points);
-  s.noise = static_cast<float>(js::number_field(js, "noise", s.noise));
-  s.train_percent = js::int_field(js, "trainPercent", s.train_percent);
-  s.seed = js::seed_from_js(js::number_field(js, "seed", 1.0), "seed");
+  s.set = playground_set_from_name(js::string_field(js, "set", "set", "circle"));
+  s.classes = js::int_field(js, "classes", "classes", s.classes);
+  s.points = js::int_field(js, "points", "points", s.points);
+  s.noise = static_cast<float>(js::number_field(js, "noise", "noise", s.noise));
+  s.train_percent = js::int_field(js, "trainPercent", {"train_percent", "trainPercent"}, s.train_percent);
+  s.seed = js::seed_from_js(js::number_field(js, "seed", "seed", 1.0), "seed");
   const val drawn = js["drawn"];
   if (!drawn.isUndefined()) {
     const auto v = vector_from_js<float>(drawn, "drawn");

@@ -22,7 +22,7 @@ namespace {
 UatTarget uat_target_from_js(const val& js) {
   if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument("target must be an object");
   UatTarget t;
-  t.kind = uat_target_from_name(js::string_field(js, "name", "sine"));
+  t.kind = uat_target_from_name(js::string_field(js, "name", "name", "sine"));
   if (t.kind == UatTargetKind::drawn) t.knots = vector_from_js<float>(js["knots"], "knots");
   return validated(t);
 }

@@ -72,8 +72,12 @@ node tests/bench/bench_wasm.mjs --reps "$REPS" --batches "$WASM_BATCHES" --scala
 say "TensorFlow.js 4.22 wasm backend (+ our WASM SIMD in the same process)"
 node tests/bench/bench_tfjs.mjs --reps "$REPS" --batches "$TFJS_BATCHES" --ours >"$OUT/bench-tfjs.json" \
   2>"$OUT/bench-tfjs.log" || { cat "$OUT/bench-tfjs.log" >&2; exit 1; }
+say "Draw robustness set (tests/robustness/draw-set.mjs): before / after per digit"
+node tests/bench/bench_draw.mjs >"$OUT/bench-draw.txt" 2>&1 || { cat "$OUT/bench-draw.txt" >&2; exit 1; }
 say "measured in $(( $(date +%s) - start )) s"
 echo
 node tests/bench/report.mjs "$OUT/bench-native.json" "$OUT/bench-wasm.json" "$OUT/bench-tfjs.json" "$OUT/bench.json"
+echo
+grep -v '^{' "$OUT/bench-draw.txt"
 echo
 say "wrote artifacts/bench.json (raw outputs: artifacts/bench-{native,wasm,tfjs}.json)"

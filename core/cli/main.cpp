@@ -7,7 +7,7 @@
 //                                             (--lr defaults to the optimizer's default, as in train-mnist)
 //   mlp-cli xor [--seed S]                    a 2-4-2 MLP on XOR, epochs to 100%
 //   mlp-cli train-mnist --data DIR --out FILE [--hidden 300,100] [--activation relu] [--epochs 40]
-//       [--optimizer sgd] [--lr 0.01] [--lr-decay 1] [--batch 50] [--augment 0|1] [--seed 1]
+//       [--optimizer sgd] [--lr 0.01] [--lr-decay 1] [--batch 50] [--augment 0|1|2] [--seed 1]
 //                                             trains on MNIST (55,000 train / 5,000 validation),
 //                                             reports test accuracy, writes a model file
 //   mlp-cli eval-model --data DIR --model FILE  test accuracy of a model file
@@ -158,7 +158,9 @@ int cmd_train_mnist(const Args& a) {
   tc.batch_size = static_cast<int>(num(a, "batch", 50));
   tc.optimizer = optimizer_arg(a);
   tc.shuffle_seed = seed;
-  tc.augment.enabled = num(a, "augment", 0) != 0;
+  const int augment = static_cast<int>(num(a, "augment", 0));
+  if (augment == 2) tc.augment = mlp::draw_augment();  // the Draw profile: slant, aspect, elastic, strokes
+  else tc.augment.enabled = augment != 0;
   mlp::Trainer t(std::move(spec), train, tc);
   const int epochs = static_cast<int>(num(a, "epochs", 40));
   const double decay = num(a, "lr-decay", 1.0);
@@ -181,7 +183,7 @@ int cmd_train_mnist(const Args& a) {
   std::ostringstream meta;
   meta << "{\"trainer\":\"mlp-cli train-mnist\",\"hidden\":\"" << str(a, "hidden", "300,100")
        << "\",\"epochs\":" << epochs << ",\"optimizer\":\"" << str(a, "optimizer", "sgd")
-       << "\",\"augment\":" << (tc.augment.enabled ? "true" : "false") << ",\"seed\":" << seed
+       << "\",\"augment\":" << (augment == 2 ? "\"draw\"" : tc.augment.enabled ? "true" : "false") << ",\"seed\":" << seed
        << ",\"test_accuracy\":" << te.accuracy << "}";
   if (a.count("out")) mlp::cli::write_file(a.at("out"), mlp::save_model(t.network().spec(), t.network().params(), meta.str()));
   std::printf("{\"test_accuracy\":%.4f,\"test_loss\":%.4f,\"metadata\":%s}\n", te.accuracy, te.loss, meta.str().c_str());

@@ -47,3 +47,33 @@ TEST_CASE("augmentation settings are validated", "[augment][errors]") {
   c.max_rotation_deg = 90;
   CHECK_THROWS_WITH(validate_augment(c, 784), "max_rotation_deg must be in [0, 45], got 90");
 }
+
+TEST_CASE("the Draw profile (slant, aspect, elastic, strokes, re-prepared) keeps digits bounded and centred", "[augment]") {
+  Matrix x(16, 784);
+  for (int r = 0; r < 16; ++r)
+    for (int y = 4; y < 24; ++y)
+      for (int c = 12; c < 15; ++c) x(r, y * 28 + c) = 1.0f;  // a "1" 20 px tall
+  const Matrix original = x;
+  std::vector<float> scratch(784);
+  Rng rng(7);
+  const AugmentConfig c = draw_augment();
+  REQUIRE_NOTHROW(validate_augment(c, 784));
+  augment_images(x, 28, c, rng, scratch);
+  for (int r = 0; r < 16; ++r) {
+    double mass = 0, mx = 0, my = 0;
+    bool changed = false;
+    for (int i = 0; i < 784; ++i) {
+      const float v = x(r, i);
+      REQUIRE((v >= 0.0f && v <= 1.0f));
+      mass += v, mx += v * (i % 28 + 0.5), my += v * (i / 28 + 0.5);
+      changed = changed || v != original(r, i);
+    }
+    CHECK(changed);
+    CHECK(mass > 15);
+    CHECK(std::abs(mx / mass - 14) <= 4);
+    CHECK(std::abs(my / mass - 14) <= 4);
+  }
+  AugmentConfig bad = c;
+  bad.max_shear = 2;
+  CHECK_THROWS_WITH(validate_augment(bad, 784), "max_shear must be in [0, 1], got 2");
+}

@@ -1,10 +1,10 @@
 // The Draw view's worker side under Node: web/src/worker/digits.ts runs as it
 // is (its TypeScript stripped by tests/node/ts-import.mjs) against the
 // real WASM module and the shipped model. Hand-drawn-looking strokes for the
-// digits are rasterised the way the canvas does it (round pen of
-// STROKE_WIDTH × side, anti-aliased) at the page's working resolution, so this
-// also checks the pen width chosen in web/src/widgets/draw/strokes.ts against
-// MNIST, independently of any browser.
+// digits go the page's way: packed as vectors (packStrokes of
+// web/src/widgets/draw/strokes.ts), rasterised by the core with a pen
+// proportional to the digit's size (Module.rasterizeStrokes), preprocessed,
+// read. This also checks that pen against MNIST's ink, at every size.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -18,39 +18,9 @@ import { importTs } from './ts-import.mjs';
 const MODEL_FILE = path.join(root, 'public/models/mnist-mlp.mlpl');
 const modelBytes = () => Promise.resolve(new Uint8Array(fs.readFileSync(MODEL_FILE)));
 
-/**
- * Rasterises strokes (canvas fractions) into side × side ink in [0, 1]: a
- * round pen of diameter `width` × side, each pixel covered by how far its
- * centre lies inside the pen (the one-pixel ramp of canvas anti-aliasing).
- * `scale` shrinks or grows the digit about the centre of the pad.
- */
-function rasterise(strokes, side, width, scale = 1) {
-  const ink = new Float32Array(side * side);
-  const r = (width * side) / 2;
-  for (const stroke of strokes) {
-    const pts = stroke.map(([x, y]) => [(0.5 + (x - 0.5) * scale) * side, (0.5 + (y - 0.5) * scale) * side]);
-    for (let k = 0; k < pts.length; k++) {
-      const a = pts[k];
-      const b = pts[Math.min(k + 1, pts.length - 1)];
-      const dx = b[0] - a[0];
-      const dy = b[1] - a[1];
-      const len2 = dx * dx + dy * dy;
-      const x0 = Math.max(0, Math.floor(Math.min(a[0], b[0]) - r - 1));
-      const x1 = Math.min(side - 1, Math.ceil(Math.max(a[0], b[0]) + r + 1));
-      const y0 = Math.max(0, Math.floor(Math.min(a[1], b[1]) - r - 1));
-      const y1 = Math.min(side - 1, Math.ceil(Math.max(a[1], b[1]) + r + 1));
-      for (let y = y0; y <= y1; y++) {
-        for (let x = x0; x <= x1; x++) {
-          const px = x + 0.5;
-          const py = y + 0.5;
-          const t = len2 > 0 ? Math.max(0, Math.min(1, ((px - a[0]) * dx + (py - a[1]) * dy) / len2)) : 0;
-          const cover = Math.max(0, Math.min(1, r - Math.hypot(px - a[0] - t * dx, py - a[1] - t * dy) + 0.5));
-          if (cover > ink[y * side + x]) ink[y * side + x] = cover;
-        }
-      }
-    }
-  }
-  return ink;
+/** The strokes of a digit shrunk or grown by `scale` about `centre` of the pad (fractions). */
+function placed(strokes, scale = 1, centre = [0.5, 0.5]) {
+  return strokes.map((st) => st.map(([x, y]) => [centre[0] + (x - 0.5) * scale, centre[1] + (y - 0.5) * scale]));
 }
 
 const argmax = (p) => p.reduce((best, v, i) => (v > p[best] ? i : best), 0);
@@ -85,24 +55,25 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
     await service.loadPretrained();
   });
 
-  const ink = (d, scale = 1) => rasterise(DIGITS[d], strokes.INK_SIDE, strokes.STROKE_WIDTH, scale);
+  const packed = (d, scale = 1, centre) => strokes.packStrokes(placed(DIGITS[d], scale, centre));
+  /** The core's raster of a digit (what predict() takes as ink). */
+  const ink = (d) => M.rasterizeStrokes(...Object.values(packed(d)), 1);
 
   test('the pretrained model is active, labelled with its test accuracy', async () => {
     const status = await service.status();
     assert.deepEqual(status, {
       active: 'pretrained',
-      label: 'pretrained model (99.0%)',
-      pretrained: { state: 'ready', label: 'pretrained model (99.0%)', error: '' },
+      label: 'pretrained model (99.2%)',
+      pretrained: { state: 'ready', label: 'pretrained model (99.2%)', error: '' },
       user: null,
     });
   });
 
   test('strokes of 0, 1 and 7 (and the other digits) are read correctly, well under 16 ms', () => {
-    const side = strokes.INK_SIDE;
     const rows = [];
     const times = [];
     for (let d = 0; d <= 9; d++) {
-      const r = service.predict(ink(d), side, side);
+      const r = service.predictStrokes(packed(d));
       assert.equal(r.empty, false);
       assert.equal(r.pixels.length, 784);
       assert.equal(r.probabilities.length, 10);
@@ -112,20 +83,19 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
       assert.equal(r.model, 'pretrained');
       times.push(r.milliseconds);
     }
-    console.log(`read at ${side}×${side}: ${rows.join(', ')}`);
+    console.log(`read from strokes: ${rows.join(', ')}`);
     // The median, not the maximum: this machine is shared, and a single read can wait for the CPU.
     const median = times.sort((a, b) => a - b)[times.length >> 1];
     assert.ok(median < 16, `median ${median} ms per read`);
   });
 
-  test('the pen width makes MNIST-like digits: ink 0.6–1.5× MNIST’s per class, all read, from small to large', () => {
-    const side = strokes.INK_SIDE;
+  test('the pen ∝ the digit makes MNIST-like digits: ink 0.6–1.5× MNIST’s per class, all read, from tiny in a corner to large', () => {
     const mnist = mnistInkPerClass();
-    // The paths span 60% of the pad; these scales make the digit 36% to 78% of it.
-    for (const scale of [0.6, 0.8, 1.0, 1.3]) {
+    // The paths span 60% of the pad; these scales make the digit 6% to 78% of it, the small ones in corners.
+    for (const [scale, centre] of [[0.1, [0.92, 0.08]], [0.25, [0.2, 0.85]], [0.6, [0.5, 0.5]], [1.0, [0.5, 0.5]], [1.3, [0.5, 0.5]]]) {
       const ratios = [];
       for (let d = 0; d <= 9; d++) {
-        const r = service.predict(ink(d, scale), side, side);
+        const r = service.predictStrokes(packed(d, scale, centre));
         assert.equal(argmax(r.probabilities), d, `digit ${d} at ${scale}× its size`);
         ratios.push(sum(r.pixels) / mnist[d]);
       }
@@ -138,7 +108,7 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
   });
 
   test('the preprocessed image is a centred 20-pixel digit', () => {
-    const side = strokes.INK_SIDE;
+    const side = M.strokeRasterSide;
     const image = M.preprocessDigit(ink(7), side, side);
     const [x0, y0, x1, y1] = image.box;
     assert.equal(Math.max(x1 - x0, y1 - y0), 20, `the longer side fills 20 px: ${image.box}`);
@@ -146,9 +116,10 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
   });
 
   test('an empty pad is empty: nothing predicted', () => {
-    const side = strokes.INK_SIDE;
+    const side = M.strokeRasterSide;
     const r = service.predict(new Float32Array(side * side), side, side);
     assert.equal(r.empty, true);
+    assert.equal(service.predictStrokes(strokes.packStrokes([])).empty, true);
     assert.deepEqual(Array.from(r.probabilities), new Array(10).fill(0));
   });
 
@@ -162,7 +133,7 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
     let s = await service.status();
     assert.equal(s.active, 'user');
     assert.equal(s.label, 'your model (99.0%)');
-    assert.equal(service.predict(ink(7), strokes.INK_SIDE, strokes.INK_SIDE).model, 'user');
+    assert.equal(service.predictStrokes(packed(7)).model, 'user');
 
     service.select('pretrained');
     s = await service.status();
@@ -179,10 +150,11 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
   });
 
   test('the controller adapter answers digitPredict with transferable arrays and digitModel with the status', async () => {
-    const side = strokes.INK_SIDE;
+    const side = M.strokeRasterSide;
     const posted = [];
     const host = { post: (message, transfer = []) => posted.push({ message, transfer }), fatal: assert.fail };
-    service.answer({ type: 'digitPredict', id: 7, ink: ink(1), width: side, height: side }, host);
+    service.answer({ type: 'digitPredict', id: 7, strokes: packed(1) }, host);
+    service.answer({ type: 'digitPredict', id: 6, ink: ink(1), width: side, height: side }, host);
     service.answer({ type: 'digitModel', id: 8, use: 'user' }, host); // there is none: an error
     service.answer({ type: 'digitModel', id: 9 }, host);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -190,6 +162,7 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
     const predicted = byId.get(7);
     assert.equal(predicted.message.op, 'digitPredict');
     assert.equal(argmax(predicted.message.value.probabilities), 1);
+    assert.deepEqual(byId.get(6).message.value.probabilities, predicted.message.value.probabilities, 'ink of the same raster reads the same');
     assert.equal(predicted.transfer.length, 2, 'pixels and probabilities move, not copy');
     assert.equal(byId.get(8).message.type, 'error');
     assert.match(byId.get(8).message.message, /no model of yours/);
@@ -206,13 +179,13 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
     assert.equal(s.active, null);
     assert.equal(s.pretrained.state, 'failed');
     assert.match(s.pretrained.error, /^The pretrained model could not be read: model file: not an MLP Lab model/);
-    assert.throws(() => fresh.predict(ink(0), strokes.INK_SIDE, strokes.INK_SIDE), /could not be read/);
+    assert.throws(() => fresh.predictStrokes(packed(0)), /could not be read/);
     assert.equal(fetches, 1, 'a predict does not refetch a failed model');
 
     // An explicit status request tries again.
     s = await fresh.status();
     assert.equal(s.active, 'pretrained');
-    assert.equal(argmax(fresh.predict(ink(0), strokes.INK_SIDE, strokes.INK_SIDE).probabilities), 0);
+    assert.equal(argmax(fresh.predictStrokes(packed(0)).probabilities), 0);
   });
 
   test('a download failure names the file', async () => {

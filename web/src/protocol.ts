@@ -233,14 +233,26 @@ export interface DigitModelRequest {
   use?: DigitModelKind;
 }
 
-/** Reads a drawn digit: the core preprocesses the ink (Module.preprocessDigit), the active model predicts. */
+/**
+ * Reads a drawn digit, given as strokes (what the Draw view sends: the core
+ * rasterises them with a pen proportional to the digit's size, Module.rasterizeStrokes)
+ * or as ink; then the core preprocesses it (Module.preprocessDigit) and the active model predicts.
+ */
 export interface DigitPredictRequest {
   type: 'digitPredict';
   id: number;
+  /** The drawing as vectors; when present, ink/width/height are not read. Transfer both buffers. */
+  strokes?: DigitStrokes;
   /** width × height, row-major, in [0, 1], 1 = ink (a canvas' alpha / 255). Transfer its buffer. */
-  ink: Float32Array;
-  width: number;
-  height: number;
+  ink?: Float32Array;
+  width?: number;
+  height?: number;
+}
+
+/** Pen strokes: every stroke's points with x, y interleaved (fractions of the pad, y down), and each stroke's point count. */
+export interface DigitStrokes {
+  xy: Float32Array;
+  lengths: Int32Array;
 }
 
 export interface DigitModelStatus {

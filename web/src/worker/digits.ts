@@ -17,6 +17,7 @@ import type {
   DigitModelStatus,
   DigitPredictRequest,
   DigitPrediction,
+  DigitStrokes,
 } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
@@ -51,7 +52,21 @@ export function pretrainedModelUrl(): string {
   return siteUrl(PRETRAINED_PATH);
 }
 
-async function fetchShippedModel(): Promise<Uint8Array> {
+let prefetched: Promise<Uint8Array> | null = null;
+
+/** Starts downloading the shipped model now (the worker's boot, for a page that opens on the Draw view); the first load takes it. */
+export function prefetchShippedModel(): void {
+  prefetched ??= downloadShippedModel();
+  prefetched.catch(() => {}); // the load reports it
+}
+
+function fetchShippedModel(): Promise<Uint8Array> {
+  const early = prefetched;
+  prefetched = null; // a retry downloads again
+  return early ?? downloadShippedModel();
+}
+
+async function downloadShippedModel(): Promise<Uint8Array> {
   const url = pretrainedModelUrl();
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${PRETRAINED_PATH}`.trim());
@@ -72,19 +87,17 @@ function pretrainedLabel(metadata: string): string {
 }
 
 /**
- * A Network that has already read one dot through the whole path, so the
- * first stroke does not pay for compiling the WASM functions and touching
- * fresh memory (5–15 ms cold against 0.1–0.5 ms warm under Node). The size is
- * the Draw view's working resolution (INK_SIDE in
- * web/src/widgets/draw/strokes.ts); any size works.
+ * A Network that has already read one dot through the whole path (strokes
+ * rasterised, preprocessed, predicted), so the first stroke does not pay for
+ * compiling the WASM functions and touching fresh memory (5–15 ms cold
+ * against 0.1–0.5 ms warm under Node).
  */
 function warmNetwork(mod: MlpModule, spec: NormalizedNetworkSpec, parameters: Float32Array): Network {
   const network = new mod.Network(spec, parameters); // throws (naming the field) on a bad spec or weights
   try {
-    const side = 140;
-    const dot = new Float32Array(side * side);
-    dot[(side / 2) * side + side / 2] = 1;
-    network.predict(mod.preprocessDigit(dot, side, side).pixels, 1);
+    const side = mod.strokeRasterSide;
+    const ink = mod.rasterizeStrokes(new Float32Array([0.5, 0.5]), new Int32Array([1]), 1);
+    network.predict(mod.preprocessDigit(ink, side, side).pixels, 1);
     return network;
   } catch (e) {
     network.delete();
@@ -211,11 +224,27 @@ export class DigitService {
 
   /** Reads a drawn digit with the active model; the pretrained model must have loaded, or the user's been set. */
   predict(ink: Float32Array, width: number, height: number): DigitPrediction {
+    return this.read(() => this.mod.preprocessDigit(ink, width, height));
+  }
+
+  /**
+   * Reads strokes (the Draw view's path): the core rasterises them with a pen
+   * proportional to the digit's size, then preprocesses that ink as MNIST's.
+   * `penScale` (× the core's pen, 1 on the page) lets the robustness set vary it.
+   */
+  predictStrokes(strokes: DigitStrokes, penScale = 1): DigitPrediction {
+    return this.read(() => {
+      const side = this.mod.strokeRasterSide;
+      return this.mod.preprocessDigit(this.mod.rasterizeStrokes(strokes.xy, strokes.lengths, penScale), side, side);
+    });
+  }
+
+  private read(prepare: () => ReturnType<MlpModule['preprocessDigit']>): DigitPrediction {
     const model = this.active();
     if (!model) throw new Error(this.pretrained.error || 'the digit model is still loading: ask for digitModel first');
     // Timed in here so the page sees the work itself, not the message round trip.
     const t0 = performance.now();
-    const image = this.mod.preprocessDigit(ink, width, height);
+    const image = prepare();
     const probabilities = image.empty ? new Float32Array(DIGIT_CLASSES) : model.network.predict(image.pixels, 1);
     const milliseconds = performance.now() - t0;
     return { empty: image.empty, pixels: image.pixels, probabilities, milliseconds, model: model.kind, label: model.label };
@@ -245,7 +274,9 @@ export class DigitService {
       case 'digitPredict':
         this.ready()
           .then(() => {
-            const value = this.predict(req.ink, req.width, req.height);
+            const value = req.strokes
+              ? this.predictStrokes(req.strokes)
+              : this.predict(req.ink ?? new Float32Array(0), req.width ?? 0, req.height ?? 0);
             host.post({ type: 'result', id: req.id, op: 'digitPredict', value }, transferables(value.pixels, value.probabilities));
           })
           .catch(fail);

@@ -32,14 +32,36 @@ export async function chooseFlavour(override: Flavour | null, allowThreads = tru
 }
 
 // Literal specifiers, so the bundler emits each glue file (and its .wasm
-// asset) as a separate chunk and only the chosen one is downloaded.
+// asset) as a separate chunk and only the chosen one is downloaded. The .wasm
+// is fetched at once, in parallel with the glue's import (not after it), and
+// compiled as it streams in (WebAssembly.instantiateStreaming).
 export async function loadModule(flavour: Flavour): Promise<MlpModule> {
   if (flavour === 'threads') return loadThreads();
+  const url =
+    flavour === 'simd'
+      ? new URL('../../generated/mlp-simd.wasm', import.meta.url).href
+      : new URL('../../generated/mlp-scalar.wasm', import.meta.url).href;
+  const wasm = fetch(url);
+  wasm.catch(() => {}); // reported by the instantiation below
   const glue =
     flavour === 'simd'
       ? await import('../../generated/mlp-simd.mjs')
       : await import('../../generated/mlp-scalar.mjs');
-  return glue.default();
+  let failed: (e: unknown) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (failed = reject));
+  return Promise.race([
+    failure,
+    glue.default({
+      instantiateWasm(imports, done) {
+        // The single-file build inlines the .wasm as a data: URL: read whole, as the glue would.
+        const instantiated = url.startsWith('data:')
+          ? wasm.then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.instantiate(bytes, imports))
+          : WebAssembly.instantiateStreaming(wasm, imports);
+        instantiated.then(({ instance, module }) => done(instance, module), failed);
+        return {};
+      },
+    }),
+  ]);
 }
 
 // Emscripten 3.1.6 starts each pthread as a classic Web Worker from

@@ -6,6 +6,7 @@ import { messageOf } from '../errors.ts';
 import { Controller } from './controller.ts';
 import type { Host } from './host.ts';
 import { chooseFlavour, flavourOverride, loadModule, singleThreaded } from './load-module.ts';
+import { prefetchShippedModel } from './digits.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -46,6 +47,9 @@ self.onmessage = (event: MessageEvent<Request>) => {
 };
 
 async function boot(): Promise<void> {
+  // A page opening on the Draw view asks for the pretrained model at once, so
+  // it downloads beside the WASM instead of after it.
+  if (new URLSearchParams(self.location.search).has('digits')) prefetchShippedModel();
   try {
     const flavour = await chooseFlavour(flavourOverride(self.location.search), !singleThreaded(self.location.search));
     const mod = await loadModule(flavour);

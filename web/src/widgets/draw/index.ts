@@ -13,10 +13,10 @@ import { describeStorageError, type LibraryModel } from '../../model/library.ts'
 import { choice, flag, type Values } from '../../state/url-state.ts';
 import { h } from '../../ui/dom.ts';
 import { defineWidget, type Kit, type RequestFailure } from '../kit/widget.ts';
-import { createInkReader } from './ink.ts';
 import { PRETRAINED, createModelPicker } from './model-picker.ts';
 import { createPad } from './pad.ts';
 import { createPreview } from './preview.ts';
+import { packStrokes } from './strokes.ts';
 import { createReadout } from './readout.ts';
 
 const DRAW_STATE = {
@@ -45,7 +45,6 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
 
   // ---- views
   const pad = createPad({ onChange: () => drawingChanged(), onStrokeEnd: () => strokeEnded() });
-  const ink = createInkReader();
   const readout = createReadout(() => void loadModels());
   const preview = createPreview();
   const picker = createModelPicker((value) => void pick(value));
@@ -158,11 +157,11 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
     const version = drawing.version;
     sentVersion = version;
     if (drawing.isEmpty) return; // shown already
-    const data = ink.read(drawing.strokes);
+    const data = packStrokes(drawing.strokes); // the core rasterises them (pen ∝ the digit's size)
     inFlight = true;
     // A crashed worker is the shell's to report; this view just waits for the restart.
     void kit
-      .request({ type: 'digitPredict', ink: data, width: ink.side, height: ink.side }, { transfer: [data.buffer], onError: (f) => canRead() && readError('The digit could not be read')(f) })
+      .request({ type: 'digitPredict', strokes: data }, { transfer: [data.xy.buffer, data.lengths.buffer], onError: (f) => canRead() && readError('The digit could not be read')(f) })
       .then((r) => {
         if (r && version > shownVersion) showPrediction(r, version);
       })
@@ -201,8 +200,8 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
     loadError = null;
     root.dataset.state = 'loading';
     showIdle();
-    await loadLibrary();
-    let s = await kit.request({ type: 'digitModel' }, { onError: (f) => (loadError = f.message) });
+    // The library (IndexedDB) and the worker's status side by side: neither waits for the other.
+    let [, s] = await Promise.all([loadLibrary(), kit.request({ type: 'digitModel' }, { onError: (f) => (loadError = f.message) })]);
     const want = kit.settings().model === 'pretrained' ? 'pretrained' : s?.user ? 'user' : null;
     if (s && want && s.active !== want && (want === 'user' || s.pretrained.state === 'ready')) s = await kit.request({ type: 'digitModel', use: want });
     if (!kit.alive()) return;

@@ -4,28 +4,14 @@
 // imports the constants and draws with the same numbers.
 
 /**
- * Pen width as a fraction of the canvas side.
- *
- * MNIST's digits are about 20 px tall in the 28×28 field with strokes 2–3 px
- * wide: a stroke is roughly 1/8 of the digit's height. The core scales the
- * ink's bounding box into 20×20, so the pen must be about 1/8 of the height
- * people draw at, which on a pad is 50–80% of its side. Measured with the ten
- * digit paths of tests/browser/digit-strokes.mjs (tests/node/draw.test.mjs
- * prints it), the ink of a preprocessed digit against MNIST's mean for its
- * class is, at 0.09: 1.41× for a digit 36% of the side tall, 1.18× at 48%,
- * 0.98× at 60%, 0.83× at 78%. 0.08 centres on 48% instead (0.75× at 78%);
- * 0.12 blots a small 8 into a blob the model reads at only 68%. The pretrained
- * model reads all ten digits at every one of those sizes at 0.09.
+ * The pad's pen width on screen, as a fraction of the canvas side. Only for
+ * showing the ink: the network does not read the pad's pixels. The worker
+ * hands the strokes themselves to the core (packStrokes → Module.rasterizeStrokes),
+ * which draws them again with a pen proportional to the digit's size (0.15 of
+ * its larger extent, as MNIST's digits were scaled with their strokes), so a
+ * small digit in a corner reads like a large one instead of as a blob.
  */
 export const STROKE_WIDTH = 0.09;
-
-/**
- * Side of the ink image sent to the worker (INK_SIDE² floats, 77 KB). Five
- * times 28: a digit drawn across half the pad still spans ~70 px, which the
- * core area-averages down to 20, so the result is as smooth as from the full
- * display resolution (the Node test found the same predictions at 280).
- */
-export const INK_SIDE = 140;
 
 /** x, y in [0, 1] of the canvas side, y downwards. */
 export type Point = readonly [number, number];
@@ -96,6 +82,19 @@ export class Drawing {
     this.version++;
     return true;
   }
+}
+
+/** The strokes as the core takes them (Module.rasterizeStrokes): x, y interleaved, and the points per stroke. Fresh arrays, to transfer. */
+export function packStrokes(strokes: readonly Stroke[]): { xy: Float32Array; lengths: Int32Array } {
+  const lengths = Int32Array.from(strokes, (s) => s.length);
+  const xy = new Float32Array(2 * lengths.reduce((a, n) => a + n, 0));
+  let k = 0;
+  for (const stroke of strokes)
+    for (const [x, y] of stroke) {
+      xy[k++] = x;
+      xy[k++] = y;
+    }
+  return { xy, lengths };
 }
 
 function clampPoint([x, y]: Point): Point {
