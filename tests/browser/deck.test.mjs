@@ -85,7 +85,7 @@ describe('lecture deck', () => {
       }
       console.log(seen.join('\n'));
       const available = seen.filter((l) => / ready in /.test(l)).length;
-      assert.ok(available >= 8, `at least eight embeds of this build became ready (${available})`);
+      assert.equal(available, seen.length, `every embed is a widget of this build:\n${seen.join('\n')}`);
       const log = await page.evaluate(() => window.__deck.log);
       assert.ok(log.every((m) => m.type !== 'ready' || m.available === false || /^http/.test(m.link)), 'ready messages carry the link');
       console.log(`${total} slides, ${embedded} embeds, at most ${mostRunning} running workers (${mostLive} live Worker objects), walked in ${since(t0)} ms`);
