@@ -6,6 +6,8 @@
 //     blob: URL is refused on file://): web/src/spawn-worker-inline.ts;
 //   - the worker's data comes from bytes inside (scripts/pack-offline.mjs puts
 //     a module in place of web/src/worker/bundled.ts), never from fetch;
+//   - each glue loads its own inlined .wasm, and there is no threads build
+//     (web/src/worker/load-module-inline.ts);
 //   - vite-plugin-singlefile inlines every script, style and asset (the .wasm
 //     as data: URLs), and the favicon is inlined too;
 //   - a meta Content-Security-Policy, since no server sends one.
@@ -22,6 +24,7 @@ export const SINGLE_FILE = 'mlp-lab.html';
 const SWAPS = new Map([
   [path.join(WEB, 'src/spawn-worker.ts'), path.join(WEB, 'src/spawn-worker-inline.ts')],
   [path.join(WEB, 'src/worker/bundled.ts'), OFFLINE_MODULE],
+  [path.join(WEB, 'src/worker/load-module.ts'), path.join(WEB, 'src/worker/load-module-inline.ts')],
 ]);
 
 /** Puts the single-file versions of a few modules in place of the site's (by their resolved path). */

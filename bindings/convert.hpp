@@ -81,12 +81,6 @@ void require_object(const val& js, const Field& field);
 double number_field(const val& obj, const char* key, const Field& field, double fallback, bool required = false);
 int int_field(const val& obj, const char* key, const Field& field, int fallback, bool required = false);
 std::string string_field(const val& obj, const char* key, const Field& field, const std::string& fallback);
-// The same where the error's field is the key itself (the widgets' own names).
-inline double number_field(const val& obj, const char* key, double fallback) { return number_field(obj, key, key, fallback); }
-inline int int_field(const val& obj, const char* key, int fallback) { return int_field(obj, key, key, fallback); }
-inline std::string string_field(const val& obj, const char* key, const std::string& fallback) {
-  return string_field(obj, key, key, fallback);
-}
 
 MlpSpec mlp_spec_from_js(const val& spec);
 val mlp_spec_to_js(const MlpSpec& spec);

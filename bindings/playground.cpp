@@ -18,7 +18,7 @@ using mlp::js::vector_from_js;
 namespace {
 
 PlaygroundDataSpec data_spec_from_js(const val& js) {
-  if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument("playground data must be an object");
+  js::require_object(js, "playground data");
   PlaygroundDataSpec s;
   s.set = playground_set_from_name(js::string_field(js, "set", "set", "circle"));
   s.classes = js::int_field(js, "classes", "classes", s.classes);

@@ -20,7 +20,7 @@ using mlp::js::vector_from_js;
 namespace {
 
 UatTarget uat_target_from_js(const val& js) {
-  if (js.typeOf().as<std::string>() != "object" || js.isNull()) throw InvalidArgument("target must be an object");
+  js::require_object(js, "target");
   UatTarget t;
   t.kind = uat_target_from_name(js::string_field(js, "name", "name", "sine"));
   if (t.kind == UatTargetKind::drawn) t.knots = vector_from_js<float>(js["knots"], "knots");

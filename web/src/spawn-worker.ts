@@ -2,7 +2,7 @@
 // file (the single-file build puts web/src/spawn-worker-inline.ts here). Its
 // URL carries the page's ?wasm=simd|scalar (the worker picks the build) and
 // the site's folder (relative paths in the worker would resolve against its
-// own script in assets/). An embed asks for one thread (see load-module.ts).
+// own script in assets/). An embed asks for one thread (see worker/flavour.ts).
 // A page opening on Draw says so (`digits`): the worker prefetches the model.
 
 import workerUrl from './worker/worker.ts?worker&url';

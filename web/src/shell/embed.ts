@@ -6,13 +6,16 @@
 
 import { h, must } from '../ui/dom.ts';
 import { initFixedTheme } from '../theme.ts';
-import { whenVisible } from '../widgets/kit/visibility.ts';
+import { whenVisibleFor } from '../widgets/kit/visibility.ts';
 import { withEmbed, type EmbedOptions } from '../widgets/kit/embed-options.ts';
 import { MLP_LAB } from '../widgets/kit/embed-messages.ts';
 import { postToHost } from '../widgets/kit/host-bridge.ts';
 import type { WidgetEntry } from '../widgets/types.ts';
 import type { WorkerClient } from '../worker-client.ts';
 import type { Chrome } from './site.ts';
+
+/** How long an embed must be seen before its worker starts (a deck flipped through starts none). */
+const START_AFTER_MS = 250;
 
 export function setUpEmbed(options: EmbedOptions, worker: WorkerClient): Chrome {
   const html = document.documentElement;
@@ -25,7 +28,7 @@ export function setUpEmbed(options: EmbedOptions, worker: WorkerClient): Chrome 
 
   // data-worker says where the worker is (a deck's test counts the running ones).
   html.dataset.worker = 'waiting';
-  void whenVisible(must(document, '#main', HTMLElement)).then(() => {
+  void whenVisibleFor(must(document, '#main', HTMLElement), START_AFTER_MS).then(() => {
     worker.start();
     html.dataset.worker = 'running';
   });

@@ -5,7 +5,8 @@ import type { Request, WorkerMessage } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
 import { Controller } from './controller.ts';
 import type { Host } from './host.ts';
-import { chooseFlavour, flavourOverride, loadModule, singleThreaded } from './load-module.ts';
+import { chooseFlavour, flavourOverride, singleThreaded } from './flavour.ts';
+import { loadModule } from './load-module.ts';
 import { prefetchShippedModel } from './digits.ts';
 
 declare const self: DedicatedWorkerGlobalScope;

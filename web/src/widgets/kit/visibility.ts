@@ -30,13 +30,21 @@ export function watchVisibility(element: Element, listener: VisibilityListener):
   };
 }
 
-/** Resolves the first time the element is visible. */
-export function whenVisible(element: Element): Promise<void> {
+/**
+ * Resolves once `element` has stayed visible for `dwellMs`: a lecturer
+ * flipping past a slide does not start its embed's worker, and the frame the
+ * deck just unloaded has let its worker go before the next one starts.
+ */
+export function whenVisibleFor(element: Element, dwellMs: number): Promise<void> {
   return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = watchVisibility(element, (visible) => {
+      clearTimeout(timer);
       if (!visible) return;
-      queueMicrotask(() => stop());
-      resolve();
+      timer = setTimeout(() => {
+        stop();
+        resolve();
+      }, dwellMs);
     });
   });
 }
