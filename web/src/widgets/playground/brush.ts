@@ -107,25 +107,20 @@ export function attachBrush(canvas: HTMLCanvasElement, h: BrushHandlers): BrushS
     h.repaint();
   };
 
-  canvas.addEventListener('pointerdown', down);
-  canvas.addEventListener('pointermove', move);
-  canvas.addEventListener('pointerup', up);
-  canvas.addEventListener('pointercancel', cancel);
-  canvas.addEventListener('keydown', key);
-  canvas.addEventListener('focus', focus);
-  canvas.addEventListener('blur', blur);
+  // One signal removes every listener at detach.
+  const listening = new AbortController();
+  const on = { signal: listening.signal };
+  canvas.addEventListener('pointerdown', down, on);
+  canvas.addEventListener('pointermove', move, on);
+  canvas.addEventListener('pointerup', up, on);
+  canvas.addEventListener('pointercancel', cancel, on);
+  canvas.addEventListener('keydown', key, on);
+  canvas.addEventListener('focus', focus, on);
+  canvas.addEventListener('blur', blur, on);
   return {
     pending: () => stroke,
     cursor: () => cursor,
-    detach() {
-      canvas.removeEventListener('pointerdown', down);
-      canvas.removeEventListener('pointermove', move);
-      canvas.removeEventListener('pointerup', up);
-      canvas.removeEventListener('pointercancel', cancel);
-      canvas.removeEventListener('keydown', key);
-      canvas.removeEventListener('focus', focus);
-      canvas.removeEventListener('blur', blur);
-    },
+    detach: () => listening.abort(),
   };
 }
 
