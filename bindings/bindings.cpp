@@ -11,6 +11,7 @@
 
 #include "benchmark.hpp"
 #include "convert.hpp"
+#include "digits.hpp"
 #include "evaluator.hpp"
 #include "idx.hpp"
 #include "int8_network.hpp"
@@ -68,26 +69,10 @@ int available_threads() {
 #endif
 }
 
-std::string kernel_label() {
-  std::string label = gemm_kernel_name();
-  const int t = shared_pool().size();
-  if (t > 1) label += ", " + std::to_string(t) + " threads";
-  return label;
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mlp_lab) {
   set_threads(available_threads());
-
-  function("buildInfo", optional_override([] {
-             val info = val::object();
-             info.set("kernel", kernel_label());
-             info.set("simd", MLP_SIMD == 1);
-             info.set("threads", shared_pool().size());
-             return info;
-           }));
-  function("vocabulary", optional_override([] { return js::vocabulary_to_js(vocabulary()); }));
 
   class_<Rng>("Rng")
       .constructor(optional_override([](double seed) {
@@ -203,13 +188,8 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
       .function("trainConfig", optional_override([](const Trainer& t) { return js::train_config_to_js(t.config()); }))
       .function("networkSpec", optional_override([](const Trainer& t) { return js::mlp_spec_to_js(t.network().spec()); }));
 
-  class_<Network>("Network")
-      .constructor(optional_override([](val spec, val params) {
-        return guard([&] { return new Network(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters")); });
-      }), allow_raw_pointers())
-      .function("predict", optional_override([](Network& n, val x, double rows) {
-                  return guard([&] { return js::predict_to_js(n.mlp(), x, rows, [&](auto in, auto out) { n.predict(in, out); }); });
-                }))
+  // The rest of Network (and the digit path) is shared with the digit reader.
+  js::register_digit_bindings()
       .function("evaluate", optional_override([](Network& n, DatasetPtr d) {
                   return guard([&] { return js::eval_to_js(n.evaluate(js::deref(d))); });
                 }))
@@ -218,9 +198,7 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                     const auto labels = n.predict_labels(js::deref(d));
                     return to_js<std::int32_t>(labels);
                   });
-                }))
-      .function("parameters", optional_override([](const Network& n) { return to_js(n.mlp().params()); }))
-      .function("networkSpec", optional_override([](const Network& n) { return js::mlp_spec_to_js(n.mlp().spec()); }));
+                }));
 
   class_<Int8Network>("Int8Network")
       .constructor(optional_override([](val spec, val params) {
@@ -241,32 +219,12 @@ EMSCRIPTEN_BINDINGS(mlp_lab) {
                return share(Dataset::from_bytes(im.pixels, im.count, im.rows * im.cols, lb.labels, 10));
              });
            }));
-  function("preprocessDigit", optional_override([](val ink, double width, double height) {
-             return guard([&] {
-               return js::digit_to_js(preprocess_digit(vector_from_js<float>(ink, "ink"), int_from_js(width, {"width", "canvas width"}),
-                                                       int_from_js(height, {"height", "canvas height"})));
-             });
-           }));
-  function("rasterizeStrokes", optional_override([](val xy, val lengths, double penScale) {
-             return guard([&] {
-               StrokeRasterOptions o;
-               o.pen_scale = static_cast<float>(penScale);
-               const auto ink = rasterize_strokes(vector_from_js<float>(xy, "stroke points"),
-                                                  vector_from_js<std::int32_t>(lengths, "stroke lengths"), o);
-               return to_js<float>(ink);
-             });
-           }));
-  constant("strokeRasterSide", kStrokeRasterSide);
   function("saveModel", optional_override([](val spec, val params, std::string metadata) {
              return guard([&] {
                const auto bytes = save_model(js::mlp_spec_from_js(spec), vector_from_js<float>(params, "parameters"), metadata);
                return to_js<std::uint8_t>(bytes);
              });
            }));
-  function("loadModel", optional_override([](val bytes) {
-             return guard([&] { return js::model_to_js(load_model(vector_from_js<std::uint8_t>(bytes, {"bytes", "model bytes"}))); });
-           }));
-
   function("trainPerceptron", optional_override([](DatasetPtr d, double lr, double max_epochs) {
              return guard([&] {
                const PerceptronResult r =

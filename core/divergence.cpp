@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 
 #include "errors.hpp"
 
@@ -20,10 +20,9 @@ double rms(std::span<const float> v) {
 
 std::string short_number(double v) {
   if (!std::isfinite(v)) return format_number(v);
-  std::ostringstream os;
-  os.precision(3);
-  os << v;
-  return os.str();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
 }
 
 void DivergenceMonitor::reset(std::span<const float> params, double uniform_loss) {

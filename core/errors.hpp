@@ -6,7 +6,7 @@
 // the message at the right input without parsing text. Every check runs
 // before any state is touched.
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -46,12 +46,13 @@ inline std::string format_number(double v, bool single = false) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
   if (v == std::floor(v) && std::abs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  // snprintf rather than a stream: streams pull locales and iostreams into
+  // every WASM module (some 60 KB of the digit reader's 250).
   std::string s;
   for (int digits = 1; digits <= 17; ++digits) {
-    std::ostringstream os;
-    os.precision(digits);
-    os << v;
-    s = os.str();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    s = buf;
     const double back = std::stod(s);
     if (single ? static_cast<float>(back) == static_cast<float>(v) : back == v) break;
   }
@@ -62,10 +63,10 @@ template <class V>
 std::string describe_value(const V& v) {
   if constexpr (std::is_floating_point_v<V>) {
     return format_number(static_cast<double>(v), std::is_same_v<V, float>);
+  } else if constexpr (std::is_integral_v<V>) {
+    return std::to_string(v);
   } else {
-    std::ostringstream os;
-    os << v;
-    return os.str();
+    return std::string(std::string_view(v));
   }
 }
 

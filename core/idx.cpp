@@ -1,6 +1,5 @@
 #include "idx.hpp"
 
-#include <sstream>
 #include <string>
 
 #include "errors.hpp"
@@ -51,10 +50,10 @@ IdxImages parse_idx_images(std::span<const std::uint8_t> b) {
     bad(what, "image size must be 1 to 1024 per side, got " + std::to_string(rows) + "x" + std::to_string(cols));
   const std::uint64_t want = std::uint64_t{count} * rows * cols;
   if (b.size() - 16 != want) {
-    std::ostringstream os;
-    os << "header says " << count << " images of " << rows << "x" << cols << " = " << want << " bytes of pixels, found "
-       << b.size() - 16 << (b.size() - 16 < want ? " (file truncated)" : " (trailing bytes)");
-    bad(what, os.str());
+    using std::to_string;
+    bad(what, "header says " + to_string(count) + " images of " + to_string(rows) + "x" + to_string(cols) + " = " +
+                  to_string(want) + " bytes of pixels, found " + to_string(b.size() - 16) +
+                  (b.size() - 16 < want ? " (file truncated)" : " (trailing bytes)"));
   }
   IdxImages out;
   out.count = static_cast<int>(count), out.rows = static_cast<int>(rows), out.cols = static_cast<int>(cols);
@@ -71,10 +70,8 @@ IdxLabels parse_idx_labels(std::span<const std::uint8_t> b, int classes) {
   const std::uint32_t count = be32(b, 4);
   if (count == 0 || count > 10'000'000) bad(what, "label count must be 1 to 10000000, got " + std::to_string(count));
   if (b.size() - 8 != count) {
-    std::ostringstream os;
-    os << "header says " << count << " labels, found " << b.size() - 8
-       << (b.size() - 8 < count ? " (file truncated)" : " (trailing bytes)");
-    bad(what, os.str());
+    bad(what, "header says " + std::to_string(count) + " labels, found " + std::to_string(b.size() - 8) +
+                  (b.size() - 8 < count ? " (file truncated)" : " (trailing bytes)"));
   }
   IdxLabels out;
   out.labels.reserve(count);

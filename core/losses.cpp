@@ -1,7 +1,6 @@
 #include "losses.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <string>
 
 #include "enum_names.hpp"
@@ -12,10 +11,9 @@ namespace {
 
 void require_same_shape(ConstMatrixView a, ConstMatrixView b, const char* what) {
   if (a.rows != b.rows || a.cols != b.cols) {
-    std::ostringstream os;
-    os << what << " must match the output shape " << a.rows << "x" << a.cols << ", got " << b.rows << "x"
-       << b.cols;
-    throw InvalidArgument(os.str());  // shapes the core itself built: a bug, no field
+    using std::to_string;
+    throw InvalidArgument(std::string(what) + " must match the output shape " + to_string(a.rows) + "x" + to_string(a.cols) +
+                          ", got " + to_string(b.rows) + "x" + to_string(b.cols));  // shapes the core itself built: a bug, no field
   }
 }
 

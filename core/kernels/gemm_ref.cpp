@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <sstream>
+#include <string>
 
 #include "../errors.hpp"
 #include "gemm.hpp"
@@ -12,10 +12,9 @@ void check_gemm_shapes(Trans ta, Trans tb, ConstMatrixView a, ConstMatrixView b,
   const int kb = tb == Trans::no ? b.rows : b.cols;
   const int n = tb == Trans::no ? b.cols : b.rows;
   if (ka != kb || c.rows != m || c.cols != n) {
-    std::ostringstream os;
-    os << "gemm shapes do not chain: op(A) is " << m << "x" << ka << ", op(B) is " << kb << "x" << n
-       << ", C is " << c.rows << "x" << c.cols;
-    throw InvalidArgument(os.str());  // a bug in the caller, not an input: no field
+    using std::to_string;
+    throw InvalidArgument("gemm shapes do not chain: op(A) is " + to_string(m) + "x" + to_string(ka) + ", op(B) is " +
+                          to_string(kb) + "x" + to_string(n) + ", C is " + to_string(c.rows) + "x" + to_string(c.cols));  // a bug in the caller, not an input: no field
   }
 }
 

@@ -272,4 +272,36 @@ describe('draw widget', () => {
       await s.close();
     }
   });
+
+  test('the home page reads with the digit reader; the full build arrives when another view needs it', async () => {
+    const s = await openPage(env.browser, env.server.url);
+    const { page } = s;
+    const wasm = [];
+    page.on('requestfinished', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.replace(/^.*\/mlp-(\w+)-.*$/, '$1')));
+    try {
+      await waitForModel(page);
+      const status = page.getByRole('status').filter({ hasText: 'WASM' });
+      assert.equal(await status.innerText(), 'WASM SIMD · digit reader');
+      await drawWithMouse(page, 7);
+      assert.equal((await reading(page)).digit, 7);
+      assert.deepEqual(wasm, ['reader'], 'only the reader was downloaded');
+
+      // Logic gates needs the full module: the worker loads it beside the reader, nothing restarts.
+      await page.getByRole('link', { name: 'Logic gates' }).click();
+      await page.getByRole('button', { name: 'Train' }).click();
+      await page.waitForFunction(() => /converged|did not converge/.test(document.querySelector('[data-stat="perceptron-status"]')?.textContent ?? ''), null, WAIT);
+      assert.match(await status.innerText(), /^WASM SIMD · (?!digit reader)/, 'the chip names the full build');
+      assert.deepEqual(wasm, ['reader', 'simd']);
+
+      // Back on Draw the digit service is the one that read before: same model, same answers.
+      await page.getByRole('link', { name: 'Draw' }).click();
+      await waitForModel(page);
+      await drawWithMouse(page, 3);
+      assert.equal((await reading(page)).digit, 3);
+      assert.deepEqual(wasm, ['reader', 'simd'], 'nothing was downloaded again');
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { loadModule, root } from './load-module.mjs';
 
 const packed = path.join(root, 'public/data/mnist');
@@ -80,6 +81,9 @@ for (const flavour of ['simd', 'scalar', 'threads']) {
     const M = await loadModule(flavour);
     const file = path.join(root, 'public/models/mnist-mlp.mlpl');
     assert.ok(fs.statSync(file).size <= 300 * 1024, `the model is ${fs.statSync(file).size} bytes`);
+    // Pruned (scripts/train-pretrained.sh): most hidden weights are zero, so gzip sends a third of the file.
+    const gzipped = zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+    assert.ok(gzipped <= 110 * 1024, `the model is ${gzipped} bytes gzipped`);
     const model = M.loadModel(new Uint8Array(fs.readFileSync(file)));
     assert.equal(model.weights, 'int8');
     assert.equal(model.spec.inputs, 784);
@@ -87,6 +91,14 @@ for (const flavour of ['simd', 'scalar', 'threads']) {
     const meta = JSON.parse(model.metadata);
     assert.ok(meta.float32_test_accuracy >= 0.99, `float32 original: ${meta.float32_test_accuracy}`);
     const net = new M.Network(model.spec, model.parameters);
+    let at = 0;
+    for (const [l, layer] of model.spec.layers.entries()) {
+      const fanIn = l === 0 ? model.spec.inputs : model.spec.layers[l - 1].units;
+      const w = model.parameters.subarray(at, at + fanIn * layer.units);
+      const zeros = w.reduce((n, v) => n + (v === 0), 0) / w.length;
+      if (l < model.spec.layers.length - 1) assert.ok(zeros >= 0.79, `hidden layer ${l + 1}: ${(zeros * 100).toFixed(1)}% of weights are zero`);
+      at += (fanIn + 1) * layer.units;
+    }
     const test = await mnist(M, 't10k');
     const r = net.evaluate(test);
     // The integer path (int16 activations, i32x4.dot_i16x8_s) on the same weights.

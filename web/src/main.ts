@@ -24,9 +24,10 @@ const chrome = embed ? setUpEmbed(embed, worker) : setUpSite(worker, widgets, ma
 const ctx: WidgetContext = { worker, services: createServices(), embed };
 alertConnectionProblems(worker);
 watchStorageNotice();
-// The model the person picked for the Draw view, after every (re)start of the worker.
+// The model the person picked for the Draw view, after every (re)start of the worker
+// (not when a worker that began with its digit reader adds the full module: it kept it).
 worker.onConnection((e) => {
-  if (e.kind === 'ready') void restoreDrawModel(worker, ctx.services);
+  if (e.kind === 'ready' && !e.upgrade) void restoreDrawModel(worker, ctx.services);
 });
 
 let unmount: Unmount | null = null;

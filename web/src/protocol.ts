@@ -430,6 +430,11 @@ export interface ReadyEvent {
   flavour: Flavour;
   kernel: string;
   simd: boolean;
+  /**
+   * Only the digit reader is up (a page that opened on Draw): digits read now, and the worker sends
+   * `ready` again with the full module when another view first asks for it.
+   */
+  reader: boolean;
   /** What the core accepts (limits, activations, optimizers and their defaults): forms read it, never copy it. */
   vocabulary: Vocabulary;
 }

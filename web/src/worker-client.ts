@@ -18,8 +18,11 @@ import type { TheoryEvent } from './protocol-theory.ts';
 import { FieldError } from './errors.ts';
 
 export type ConnectionEvent =
-  /** The module is up; `restarted` after a crash, when widgets must configure again. */
-  | { kind: 'ready'; info: ReadyEvent; restarted: boolean }
+  /**
+   * The module is up; `restarted` after a crash, when widgets must configure again. `upgrade`: the
+   * same worker said ready before, with its digit reader, and now has the full module (nothing was lost).
+   */
+  | { kind: 'ready'; info: ReadyEvent; restarted: boolean; upgrade: boolean }
   /** The worker reported a failure outside any request (e.g. the module did not load). */
   | { kind: 'error'; message: string }
   /** The worker died; it is started again unless it keeps dying. */
@@ -140,11 +143,13 @@ export class WorkerClient {
 
   private receive(msg: WorkerMessage): void {
     switch (msg.type) {
-      case 'ready':
+      case 'ready': {
+        const upgrade = this.info !== null;
         this.info = msg;
         for (const w of this.readyWaiters.splice(0)) w(msg);
-        this.emit({ kind: 'ready', info: msg, restarted: this.restarted });
+        this.emit({ kind: 'ready', info: msg, restarted: this.restarted && !upgrade, upgrade });
         return;
+      }
       case 'progress':
         for (const l of this.progressListeners) l(msg);
         return;

@@ -55,8 +55,10 @@ export function setUpSite(worker: WorkerClient, widgets: readonly WidgetEntry[],
     switch (e.kind) {
       case 'ready':
         status.dataset.state = 'ready';
-        statusText.textContent = `${e.info.simd ? 'WASM SIMD' : 'WASM scalar'} · ${e.info.kernel}`;
-        status.title = `The ${e.info.flavour} WebAssembly build runs in a worker.`;
+        statusText.textContent = `${e.info.simd ? 'WASM SIMD' : 'WASM scalar'} · ${e.info.reader ? 'digit reader' : e.info.kernel}`;
+        status.title = e.info.reader
+          ? 'The WebAssembly digit reader (SIMD) runs in a worker; the full build loads when a view needs it.'
+          : `The ${e.info.flavour} WebAssembly build runs in a worker.`;
         return;
       case 'error':
         status.dataset.state = 'error';

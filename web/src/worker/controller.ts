@@ -28,12 +28,14 @@ export class Controller {
   private readonly scheduler: Scheduler;
   readonly digits: DigitService;
 
+  /** `digits`: the service already reading digits on the digit reader, if the worker started with one. */
   constructor(
     private readonly mod: MlpModule,
     private readonly host: Host,
+    digits?: DigitService,
   ) {
     this.scheduler = new Scheduler(host);
-    this.digits = new DigitService(mod, bundledModelBytes() ?? undefined);
+    this.digits = digits ?? new DigitService(mod, bundledModelBytes() ?? undefined);
   }
 
   handle(req: Request): void {
@@ -152,16 +154,7 @@ export class Controller {
         post({ type: 'result', id: req.id, op: 'readModel', value }, transferables(value.parameters));
         return;
       }
-      case 'useDigitModel': {
-        if (req.model) {
-          const m = readModel(this.mod, req.model.bytes);
-          this.digits.setUser(m.spec, m.parameters, req.model.label);
-        } else {
-          this.digits.usePretrained();
-        }
-        post({ type: 'result', id: req.id, op: 'useDigitModel', value: { label: this.digits.label() } });
-        return;
-      }
+      case 'useDigitModel':
       case 'digitModel':
       case 'digitPredict':
         this.digits.answer(req, this.host);

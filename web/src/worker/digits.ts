@@ -9,8 +9,12 @@
 //
 // From the page (web/src/protocol.ts): 'useDigitModel' hands over a model file,
 // 'digitModel' asks what is there or switches, 'digitPredict' reads.
+//
+// It needs only the digit reader's part of a module (ReaderModule), so it runs
+// on the small reader a page opening on Draw starts with, or on the full module.
 
-import type { MlpModule, Network, NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
+import type { NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
+import type { ReaderModule, ReaderNetwork as Network } from '../../generated/mlp-reader.mjs';
 import type {
   DigitModelKind,
   DigitModelRequest,
@@ -18,8 +22,9 @@ import type {
   DigitPredictRequest,
   DigitPrediction,
   DigitStrokes,
+  UseDigitModelRequest,
 } from '../protocol.ts';
-import { messageOf } from '../errors.ts';
+import { fieldOf, messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
 import { siteUrl } from './site-url.ts';
 
@@ -28,6 +33,13 @@ export const PRETRAINED_PATH = 'models/mnist-mlp.mlpl';
 export const PRETRAINED_LABEL = 'pretrained model';
 const DIGIT_INPUTS = 28 * 28;
 const DIGIT_CLASSES = 10;
+
+export type DigitRequest = UseDigitModelRequest | DigitModelRequest | DigitPredictRequest;
+
+/** Whether the digit service answers this request (so the digit reader can, without the full module). */
+export function isDigitRequest(req: { type: string }): req is DigitRequest {
+  return req.type === 'useDigitModel' || req.type === 'digitModel' || req.type === 'digitPredict';
+}
 
 export type FetchModelBytes = () => Promise<Uint8Array>;
 
@@ -92,7 +104,7 @@ function pretrainedLabel(metadata: string): string {
  * compiling the WASM functions and touching fresh memory (5–15 ms cold
  * against 0.1–0.5 ms warm under Node).
  */
-function warmNetwork(mod: MlpModule, spec: NormalizedNetworkSpec, parameters: Float32Array): Network {
+function warmNetwork(mod: ReaderModule, spec: NormalizedNetworkSpec, parameters: Float32Array): Network {
   const network = new mod.Network(spec, parameters); // throws (naming the field) on a bad spec or weights
   try {
     const side = mod.strokeRasterSide;
@@ -126,7 +138,7 @@ export class DigitService {
   private preferred: DigitModelKind = 'pretrained';
 
   constructor(
-    private readonly mod: MlpModule,
+    private readonly mod: ReaderModule,
     private readonly fetchBytes: FetchModelBytes = fetchShippedModel,
   ) {}
 
@@ -239,7 +251,7 @@ export class DigitService {
     });
   }
 
-  private read(prepare: () => ReturnType<MlpModule['preprocessDigit']>): DigitPrediction {
+  private read(prepare: () => ReturnType<ReaderModule['preprocessDigit']>): DigitPrediction {
     const model = this.active();
     if (!model) throw new Error(this.pretrained.error || 'the digit model is still loading: ask for digitModel first');
     // Timed in here so the page sees the work itself, not the message round trip.
@@ -255,13 +267,27 @@ export class DigitService {
     if (!this.active()) await this.loadPretrained();
   }
 
-  /** Answers 'digitModel' and 'digitPredict' (they may wait for the pretrained model's download). */
-  answer(req: DigitModelRequest | DigitPredictRequest, host: Pick<Host, 'post' | 'fatal'>): void {
+  /** Answers the digit requests ('digitModel' and 'digitPredict' may wait for the pretrained model's download). */
+  answer(req: DigitRequest, host: Pick<Host, 'post' | 'fatal'>): void {
     const fail = (e: unknown): void => {
-      host.post({ type: 'error', id: req.id, message: messageOf(e) });
+      host.post({ type: 'error', id: req.id, message: messageOf(e), field: fieldOf(e) });
       if (e instanceof WebAssembly.RuntimeError) host.fatal(e);
     };
     switch (req.type) {
+      case 'useDigitModel':
+        try {
+          if (req.model) {
+            if (!(req.model.bytes instanceof Uint8Array)) throw new Error('a model file must arrive as bytes (Uint8Array)');
+            const m = this.mod.loadModel(req.model.bytes);
+            this.setUser(m.spec, m.parameters, req.model.label);
+          } else {
+            this.usePretrained();
+          }
+          host.post({ type: 'result', id: req.id, op: 'useDigitModel', value: { label: this.label() } });
+        } catch (e) {
+          fail(e);
+        }
+        return;
       case 'digitModel':
         try {
           if (req.use) this.select(req.use);

@@ -1,25 +1,33 @@
-// Instantiates the WASM flavour chosen by flavour.ts. The single-file build
-// puts load-module-inline.ts here (vite.single.mjs).
+// Instantiates the WASM flavour chosen by flavour.ts, or the digit reader (a
+// page opening on the Draw view starts with it: see worker.ts). The
+// single-file build puts load-module-inline.ts here (vite.single.mjs).
 
-import type { MlpModule } from '../../generated/mlp-simd.mjs';
+import type { MlpModule, ModuleOptions } from '../../generated/mlp-simd.mjs';
+import type { ReaderModule } from '../../generated/mlp-reader.mjs';
 import type { Flavour } from '../protocol.ts';
 
+type Factory<M> = (options?: ModuleOptions) => Promise<M>;
+
 // Literal specifiers, so the bundler emits each glue file (and its .wasm
-// asset) as a separate chunk and only the chosen one is downloaded. The .wasm
-// is fetched at once, in parallel with the glue's import (not after it), and
-// compiled as it streams in (WebAssembly.instantiateStreaming).
-export async function loadModule(flavour: Flavour): Promise<MlpModule> {
+// asset) as a separate chunk and only the chosen one is downloaded.
+export function loadModule(flavour: Flavour): Promise<MlpModule> {
   if (flavour === 'threads') return loadThreads();
-  const url =
-    flavour === 'simd'
-      ? new URL('../../generated/mlp-simd.wasm', import.meta.url).href
-      : new URL('../../generated/mlp-scalar.wasm', import.meta.url).href;
+  if (flavour === 'simd')
+    return instantiate(new URL('../../generated/mlp-simd.wasm', import.meta.url).href, import('../../generated/mlp-simd.mjs'));
+  return instantiate(new URL('../../generated/mlp-scalar.wasm', import.meta.url).href, import('../../generated/mlp-scalar.mjs'));
+}
+
+/** The digit reader (SIMD only: a browser without WASM SIMD reads with the scalar build). */
+export function loadReader(): Promise<ReaderModule> | null {
+  return instantiate(new URL('../../generated/mlp-reader.wasm', import.meta.url).href, import('../../generated/mlp-reader.mjs'));
+}
+
+// The .wasm is fetched at once, in parallel with the glue's import (not after
+// it), and compiled as it streams in (WebAssembly.instantiateStreaming).
+async function instantiate<M>(url: string, glueImport: Promise<{ default: Factory<M> }>): Promise<M> {
   const wasm = fetch(url);
   wasm.catch(() => {}); // reported by the instantiation below
-  const glue =
-    flavour === 'simd'
-      ? await import('../../generated/mlp-simd.mjs')
-      : await import('../../generated/mlp-scalar.mjs');
+  const glue = await glueImport;
   let failed: (e: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => (failed = reject));
   return Promise.race([

@@ -1,13 +1,16 @@
 // The worker entry: a thin adapter between postMessage and the Controller.
 // It loads the WASM module once; requests that arrive meanwhile wait in a queue.
+// A page that opens on Draw reads digits with the small digit reader first.
 
-import type { Request, WorkerMessage } from '../protocol.ts';
+import { simd } from 'wasm-feature-detect';
+import type { ReaderModule } from '../../generated/mlp-reader.mjs';
+import type { Flavour, Request, WorkerMessage } from '../protocol.ts';
 import { messageOf } from '../errors.ts';
-import { Controller } from './controller.ts';
+import type { Controller } from './controller.ts';
 import type { Host } from './host.ts';
 import { chooseFlavour, flavourOverride, singleThreaded } from './flavour.ts';
-import { loadModule } from './load-module.ts';
-import { prefetchShippedModel } from './digits.ts';
+import { loadModule, loadReader } from './load-module.ts';
+import { DigitService, isDigitRequest, prefetchShippedModel } from './digits.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,29 +42,75 @@ const host: Host = {
 let controller: Controller | null = null;
 let loadError: string | null = null;
 const waiting: Request[] = [];
+/** Reads digits before the full module is there (a page that opened on Draw), and after. */
+let digits: DigitService | null = null;
+let fullModule: Promise<void> | null = null;
+/** The reader is loading: digit requests wait for it, not for the full module. */
+let readerLoading = false;
 
 self.onmessage = (event: MessageEvent<Request>) => {
   const req = event.data;
   if (controller) controller.handle(req);
+  else if (digits && isDigitRequest(req)) digits.answer(req, host);
   else if (loadError) host.post({ type: 'error', id: req.id, message: loadError });
-  else waiting.push(req);
+  else {
+    waiting.push(req);
+    if (!(readerLoading && isDigitRequest(req))) void loadFull();
+  }
 };
 
+function ready(mod: ReaderModule, flavour: Flavour, reader: boolean): void {
+  const { kernel, simd } = mod.buildInfo();
+  host.post({ type: 'ready', flavour, kernel, simd, reader, vocabulary: mod.vocabulary() });
+}
+
+/** The full module (the flavour for this page), once: every request but the digit ones waits for it. */
+function loadFull(): Promise<void> {
+  fullModule ??= (async () => {
+    try {
+      const flavour = await chooseFlavour(flavourOverride(self.location.search), !singleThreaded(self.location.search));
+      // The controller (every job and lesson) is a chunk of its own: a page on Draw never loads it.
+      const [mod, { Controller }] = await Promise.all([loadModule(flavour), import('./controller.ts')]);
+      controller = new Controller(mod, host, digits ?? undefined);
+      digits = controller.digits;
+      ready(mod, flavour, false);
+      for (const req of waiting.splice(0)) controller.handle(req);
+    } catch (e) {
+      loadError = `Could not load the WASM module: ${messageOf(e)}`;
+      host.post({ type: 'error', message: loadError });
+      for (const req of waiting.splice(0)) host.post({ type: 'error', id: req.id, message: loadError });
+    }
+  })();
+  return fullModule;
+}
+
+/**
+ * A page opening on the Draw view (`digits` on the worker URL) starts with the
+ * digit reader, a module a quarter of the full one's size, and the pretrained
+ * model beside it: its first reading waits for fewer bytes. The full module
+ * loads when another request needs it. Without WASM SIMD, or when the reader
+ * fails to load, the full module reads digits as before.
+ */
 async function boot(): Promise<void> {
-  // A page opening on the Draw view asks for the pretrained model at once, so
-  // it downloads beside the WASM instead of after it.
-  if (new URLSearchParams(self.location.search).has('digits')) prefetchShippedModel();
+  const search = new URLSearchParams(self.location.search);
+  if (!search.has('digits')) return loadFull();
+  prefetchShippedModel();
+  const override = flavourOverride(self.location.search);
+  const reader = (override === null || override === 'simd') && (await simd()) ? loadReader() : null;
+  if (!reader) return loadFull();
+  readerLoading = true;
   try {
-    const flavour = await chooseFlavour(flavourOverride(self.location.search), !singleThreaded(self.location.search));
-    const mod = await loadModule(flavour);
-    const { kernel, simd } = mod.buildInfo();
-    controller = new Controller(mod, host);
-    host.post({ type: 'ready', flavour, kernel, simd, vocabulary: mod.vocabulary() });
-    for (const req of waiting.splice(0)) controller.handle(req);
-  } catch (e) {
-    loadError = `Could not load the WASM module: ${messageOf(e)}`;
-    host.post({ type: 'error', message: loadError });
-    for (const req of waiting.splice(0)) host.post({ type: 'error', id: req.id, message: loadError });
+    const mod = await reader;
+    if (controller) return; // the full module won the race: it reads
+    digits = new DigitService(mod);
+    ready(mod, 'simd', true);
+    const early = waiting.splice(0);
+    waiting.push(...early.filter((r) => !isDigitRequest(r)));
+    for (const req of early) if (isDigitRequest(req)) digits.answer(req, host);
+  } catch {
+    await loadFull();
+  } finally {
+    readerLoading = false;
   }
 }
 
