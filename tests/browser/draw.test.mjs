@@ -85,7 +85,7 @@ describe('draw widget', () => {
       assert.equal(await page.getByRole('link', { name: 'Draw' }).getAttribute('aria-current'), 'page');
       await waitForModel(page);
       console.log(`model ready ${since(t0)} ms after navigation: ${await page.locator('.model-label').innerText()}`);
-      assert.match(await page.locator('.model-label').innerText(), /^pretrained model \(99\.2%\)$/);
+      assert.match(await page.locator('.model-label').innerText(), /^pretrained model \(99\.3%\)$/);
       let r = await reading(page);
       assert.equal(r.state, 'empty');
       assert.equal(r.headline, 'Draw a digit');
@@ -253,7 +253,7 @@ describe('draw widget', () => {
       assert.equal(await picker.inputValue(), 'm-test');
 
       await picker.selectOption('pretrained');
-      await page.locator('.model-label').filter({ hasText: 'pretrained model (99.2%)' }).waitFor(WAIT);
+      await page.locator('.model-label').filter({ hasText: 'pretrained model (99.3%)' }).waitFor(WAIT);
       const r = await reading(page);
       assert.equal(r.digit, 7, 'the same ink, read again by the pretrained model');
       assert.equal(await widget(page).getAttribute('data-model'), 'pretrained');
@@ -266,7 +266,7 @@ describe('draw widget', () => {
 
       // A link that pins the pretrained model reads with it, whatever this browser picked (an edited link, read live).
       await page.goto(`${env.server.url}#/draw?model=pretrained`);
-      await page.locator('.model-label').filter({ hasText: 'pretrained model (99.2%)' }).waitFor(WAIT);
+      await page.locator('.model-label').filter({ hasText: 'pretrained model (99.3%)' }).waitFor(WAIT);
       s.assertClean();
     } finally {
       await s.close();

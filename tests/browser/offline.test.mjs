@@ -54,7 +54,7 @@ describe('the single file from file://', () => {
     const s = await openFile(browser, '#/draw');
     try {
       await s.page.waitForFunction(() => document.querySelector('.draw-widget')?.dataset.state === 'ready', null, WAIT);
-      assert.match(await s.page.locator('.model-label').innerText(), /^pretrained model \(99\.2%\)$/);
+      assert.match(await s.page.locator('.model-label').innerText(), /^pretrained model \(99\.3%\)$/);
       assert.equal(await drawAndRead(s.page, 7, WAIT), '7');
       await screenshot(s.page, 'offline-draw-7');
       const outside = s.requests.filter((u) => !/^(data|blob):/.test(u) && u !== `${pathToFileURL(FILE).href}#/draw` && u !== pathToFileURL(FILE).href);

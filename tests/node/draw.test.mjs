@@ -63,8 +63,8 @@ describe('draw: the digit service (web/src/worker/digits.ts)', () => {
     const status = await service.status();
     assert.deepEqual(status, {
       active: 'pretrained',
-      label: 'pretrained model (99.2%)',
-      pretrained: { state: 'ready', label: 'pretrained model (99.2%)', error: '' },
+      label: 'pretrained model (99.3%)',
+      pretrained: { state: 'ready', label: 'pretrained model (99.3%)', error: '' },
       user: null,
     });
   });
