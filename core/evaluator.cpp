@@ -23,19 +23,25 @@ void Evaluator::check_dataset(const Mlp& net, const Dataset& d) {
   }
 }
 
-void Evaluator::ensure(const Mlp& net) {
-  if (ws_ && x_.cols() == net.inputs() && y_.cols() == net.outputs()) return;
-  ws_ = std::make_unique<MlpWorkspace>(net, kChunk);
-  x_ = Matrix(kChunk, net.inputs());
-  y_ = Matrix(kChunk, net.outputs());
-  labels_.resize(kChunk);
-  idx_.resize(kChunk);
+// Sized for the rows asked for (up to a chunk), never shrinking: a drawn
+// digit is one row, and a workspace for a thousand (6.5 MB for the digit
+// model, zeroed) made the Draw view's first reading wait for it.
+void Evaluator::ensure(const Mlp& net, int rows) {
+  const int want = std::clamp(rows, 1, kChunk);
+  const bool fits = ws_ && x_.cols() == net.inputs() && y_.cols() == net.outputs();
+  if (fits && x_.rows() >= want) return;
+  const int capacity = fits ? std::max(want, x_.rows()) : want;
+  ws_ = std::make_unique<MlpWorkspace>(net, capacity);
+  x_ = Matrix(capacity, net.inputs());
+  y_ = Matrix(capacity, net.outputs());
+  labels_.resize(static_cast<std::size_t>(capacity));
+  idx_.resize(static_cast<std::size_t>(capacity));
 }
 
 template <class Fn>
 void Evaluator::for_each_chunk(const Mlp& net, const Dataset& data, Fn&& fn) {
   check_dataset(net, data);
-  ensure(net);
+  ensure(net, data.size());
   for (int first = 0; first < data.size(); first += kChunk) {
     const int rows = std::min(kChunk, data.size() - first);
     std::iota(idx_.begin(), idx_.begin() + rows, first);
@@ -82,7 +88,7 @@ void Evaluator::predict(const Mlp& net, ConstMatrixView x, MatrixView out) {
   check_inputs(net, x);
   if (out.rows != x.rows || out.cols != net.outputs())
     fail_arg({"rows", "prediction output"}, "be rows × outputs", std::to_string(out.rows) + "x" + std::to_string(out.cols));
-  ensure(net);
+  ensure(net, x.rows);
   for (int first = 0; first < x.rows; first += kChunk) {
     const int rows = std::min(kChunk, x.rows - first);
     const ConstMatrixView o = mlp_forward(net, x.rows_slice(first, rows), *ws_);
@@ -100,7 +106,7 @@ void Evaluator::layer_outputs(const Mlp& net, ConstMatrixView x, std::span<const
     if (out[l].rows != x.rows || out[l].cols != net.spec().layers[l].units)
       fail_arg("output of layer " + std::to_string(l + 1), "be rows × units",
                std::to_string(out[l].rows) + "x" + std::to_string(out[l].cols));
-  ensure(net);
+  ensure(net, x.rows);
   const int last = net.n_layers() - 1;
   for (int first = 0; first < x.rows; first += kChunk) {
     const int rows = std::min(kChunk, x.rows - first);

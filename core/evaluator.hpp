@@ -38,7 +38,7 @@ class Evaluator {
  private:
   template <class Fn>
   void for_each_chunk(const Mlp& net, const Dataset& data, Fn&& fn);
-  void ensure(const Mlp& net);
+  void ensure(const Mlp& net, int rows);
 
   std::unique_ptr<MlpWorkspace> ws_;
   Matrix x_, y_;

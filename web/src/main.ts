@@ -3,6 +3,7 @@
 // page's query, alone and sized to its frame (web/src/shell/embed.ts).
 // Widgets know nothing of either.
 
+import { spawnEarlyWorker } from './early-worker.ts'; // first: the worker starts before the rest runs
 import './styles/app.css';
 import { h, must } from './ui/dom.ts';
 import { hrefFor, watchRoute } from './router.ts';
@@ -12,14 +13,13 @@ import { embedOptions } from './widgets/kit/embed-options.ts';
 import type { Unmount, WidgetContext, WidgetEntry } from './widgets/types.ts';
 import { WorkerClient } from './worker-client.ts';
 import { restoreDrawModel } from './model/digit-model.ts';
-import { spawnWorker } from './spawn-worker.ts';
 import { alertConnectionProblems, setUpSite } from './shell/site.ts';
 import { setUpEmbed, showMissing } from './shell/embed.ts';
 import { watchStorageNotice } from './shell/storage-notice.ts';
 
 const main = must(document, '#main', HTMLElement);
 const embed = embedOptions(location.search);
-const worker = new WorkerClient(spawnWorker, { lazy: embed !== null });
+const worker = new WorkerClient(spawnEarlyWorker, { lazy: embed !== null });
 const chrome = embed ? setUpEmbed(embed, worker) : setUpSite(worker, widgets, main);
 const ctx: WidgetContext = { worker, services: createServices(), embed };
 alertConnectionProblems(worker);

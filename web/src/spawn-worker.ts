@@ -3,20 +3,27 @@
 // URL carries the page's ?wasm=simd|scalar (the worker picks the build) and
 // the site's folder (relative paths in the worker would resolve against its
 // own script in assets/). An embed asks for one thread (see worker/flavour.ts).
-// A page opening on Draw says so (`digits`): the worker prefetches the model.
+// A page opening on Draw starts the Draw worker (worker/worker-draw.ts: the
+// digit reader first) and downloads the reader and the model for it at once
+// (digit-assets.ts).
 
 import workerUrl from './worker/worker.ts?worker&url';
+import drawWorkerUrl from './worker/worker-draw.ts?worker&url';
+import { sendDigitAssets } from './digit-assets.ts';
 import { routeOf } from './router.ts';
-import { widgets } from './widgets/registry.ts';
 
 export function spawnWorker(): Worker {
-  const url = new URL(workerUrl, import.meta.url);
+  // Opening on the Draw view, also the home route (the first of widgets/registry.ts, not imported
+  // here: this runs before the page's other code, see early-worker.ts). An unknown route also shows
+  // the home view, with the general worker (it reads digits with the full module).
+  const route = routeOf(location.hash);
+  const digits = route === null || route === 'draw';
+  const url = new URL(digits ? drawWorkerUrl : workerUrl, import.meta.url);
   const wasm = new URLSearchParams(location.search).get('wasm');
   if (wasm) url.searchParams.set('wasm', wasm);
   if (new URLSearchParams(location.search).has('embed')) url.searchParams.set('single', '');
   url.searchParams.set('site', new URL('.', location.href).href);
-  // Opening on the Draw view (also the home route): the worker fetches the model beside the WASM.
-  const route = routeOf(location.hash);
-  if ((widgets.find((w) => w.route === route) ?? widgets[0])?.route === 'draw') url.searchParams.set('digits', '');
-  return new Worker(url, { type: 'module', name: 'mlp-lab' });
+  const worker = new Worker(url, { type: 'module', name: 'mlp-lab' });
+  if (digits) sendDigitAssets(worker);
+  return worker;
 }

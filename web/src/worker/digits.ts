@@ -66,9 +66,12 @@ export function pretrainedModelUrl(): string {
 
 let prefetched: Promise<Uint8Array> | null = null;
 
-/** Starts downloading the shipped model now (the worker's boot, for a page that opens on the Draw view); the first load takes it. */
-export function prefetchShippedModel(): void {
-  prefetched ??= downloadShippedModel();
+/**
+ * The shipped model's bytes, early (the worker's boot, for a page that opens on the Draw view): those
+ * the page downloaded, or, if it could not, downloaded now. The first load takes them.
+ */
+export function prefetchShippedModel(fromPage: Promise<ArrayBuffer | null>): void {
+  prefetched ??= fromPage.then((bytes) => (bytes ? new Uint8Array(bytes) : downloadShippedModel()));
   prefetched.catch(() => {}); // the load reports it
 }
 

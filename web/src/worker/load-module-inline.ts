@@ -13,7 +13,3 @@ export async function loadModule(flavour: Flavour): Promise<MlpModule> {
   return glue.default();
 }
 
-/** The single file has no digit reader: everything is on disk already, and one module is smaller. */
-export function loadReader(): null {
-  return null;
-}

@@ -1,9 +1,8 @@
-// Instantiates the WASM flavour chosen by flavour.ts, or the digit reader (a
-// page opening on the Draw view starts with it: see worker.ts). The
-// single-file build puts load-module-inline.ts here (vite.single.mjs).
+// Instantiates the WASM flavour chosen by flavour.ts (and, for worker-draw.ts,
+// the digit reader). The single-file build puts load-module-inline.ts here
+// (vite.single.mjs).
 
 import type { MlpModule, ModuleOptions } from '../../generated/mlp-simd.mjs';
-import type { ReaderModule } from '../../generated/mlp-reader.mjs';
 import type { Flavour } from '../protocol.ts';
 
 type Factory<M> = (options?: ModuleOptions) => Promise<M>;
@@ -12,32 +11,32 @@ type Factory<M> = (options?: ModuleOptions) => Promise<M>;
 // asset) as a separate chunk and only the chosen one is downloaded.
 export function loadModule(flavour: Flavour): Promise<MlpModule> {
   if (flavour === 'threads') return loadThreads();
+  const glue = (load: () => Promise<{ default: Factory<MlpModule> }>) => load().then((m) => m.default);
   if (flavour === 'simd')
-    return instantiate(new URL('../../generated/mlp-simd.wasm', import.meta.url).href, import('../../generated/mlp-simd.mjs'));
-  return instantiate(new URL('../../generated/mlp-scalar.wasm', import.meta.url).href, import('../../generated/mlp-scalar.mjs'));
+    return instantiate(new URL('../../generated/mlp-simd.wasm', import.meta.url).href, glue(() => import('../../generated/mlp-simd.mjs')));
+  return instantiate(new URL('../../generated/mlp-scalar.wasm', import.meta.url).href, glue(() => import('../../generated/mlp-scalar.mjs')));
 }
 
-/** The digit reader (SIMD only: a browser without WASM SIMD reads with the scalar build). */
-export function loadReader(): Promise<ReaderModule> | null {
-  return instantiate(new URL('../../generated/mlp-reader.wasm', import.meta.url).href, import('../../generated/mlp-reader.mjs'));
-}
-
-// The .wasm is fetched at once, in parallel with the glue's import (not after
-// it), and compiled as it streams in (WebAssembly.instantiateStreaming).
-async function instantiate<M>(url: string, glueImport: Promise<{ default: Factory<M> }>): Promise<M> {
-  const wasm = fetch(url);
+/**
+ * A module from its glue's factory and its .wasm: the bytes given (the page downloaded them, e.g.
+ * digit-assets.ts) or, when there are none, fetched at once, in parallel with the glue's import (not
+ * after it), and compiled as they stream in (WebAssembly.instantiateStreaming).
+ */
+export async function instantiate<M>(
+  url: string,
+  factory: Factory<M> | Promise<Factory<M>>,
+  given: Promise<ArrayBuffer | null> = Promise.resolve(null),
+): Promise<M> {
+  const wasm: Promise<Response | ArrayBuffer> = given.then<Response | ArrayBuffer>((bytes) => bytes ?? fetch(url));
   wasm.catch(() => {}); // reported by the instantiation below
-  const glue = await glueImport;
+  const create = await factory;
   let failed: (e: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => (failed = reject));
   return Promise.race([
     failure,
-    glue.default({
+    create({
       instantiateWasm(imports, done) {
-        // The single-file build inlines the .wasm as a data: URL: read whole, as the glue would.
-        const instantiated = url.startsWith('data:')
-          ? wasm.then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.instantiate(bytes, imports))
-          : WebAssembly.instantiateStreaming(wasm, imports);
+        const instantiated = wasm.then((w) => (w instanceof ArrayBuffer ? WebAssembly.instantiate(w, imports) : WebAssembly.instantiateStreaming(w, imports)));
         instantiated.then(({ instance, module }) => done(instance, module), failed);
         return {};
       },
