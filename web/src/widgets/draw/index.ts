@@ -153,7 +153,9 @@ function setup(kit: Kit<typeof DRAW_STATE>) {
   function pump(): void {
     frame = 0;
     const { drawing } = pad;
-    if (!kit.alive() || inFlight || !canRead() || drawing.version === sentVersion) return;
+    // Asked before the worker says a model is ready, too: it answers once the model has loaded, one
+    // round trip sooner than asking after the status (the first reading of a fresh page).
+    if (!kit.alive() || inFlight || (loadError !== null && !canRead()) || drawing.version === sentVersion) return;
     const version = drawing.version;
     sentVersion = version;
     if (drawing.isEmpty) return; // shown already
