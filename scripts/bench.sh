@@ -74,10 +74,19 @@ node tests/bench/bench_tfjs.mjs --reps "$REPS" --batches "$TFJS_BATCHES" --ours 
   2>"$OUT/bench-tfjs.log" || { cat "$OUT/bench-tfjs.log" >&2; exit 1; }
 say "Draw robustness set (tests/robustness/draw-set.mjs): before / after per digit"
 node tests/bench/bench_draw.mjs >"$OUT/bench-draw.txt" 2>&1 || { cat "$OUT/bench-draw.txt" >&2; exit 1; }
+if [ "$build" = 1 ]; then
+  say "building every WASM module and the site (dist/) for the start-up benchmark"
+  { sh scripts/build-wasm.sh && MLP_BUILD=site npx vite build --config vite.config.mjs --logLevel warn; } >>"$OUT/bench-build.log" 2>&1 ||
+    { tail -40 "$OUT/bench-build.log" >&2; exit 1; }
+fi
+say "start-up: navigation to the first reading of a drawn 7 at 10 Mbit/s, 40 ms, beside TF.js-wasm's bytes"
+node tests/bench/bench_startup.mjs --reps "$REPS" >"$OUT/bench-startup.txt" 2>&1 || { cat "$OUT/bench-startup.txt" >&2; exit 1; }
 say "measured in $(( $(date +%s) - start )) s"
 echo
 node tests/bench/report.mjs "$OUT/bench-native.json" "$OUT/bench-wasm.json" "$OUT/bench-tfjs.json" "$OUT/bench.json"
 echo
 grep -v '^{' "$OUT/bench-draw.txt"
+echo
+grep -v '^{' "$OUT/bench-startup.txt"
 echo
 say "wrote artifacts/bench.json (raw outputs: artifacts/bench-{native,wasm,tfjs}.json)"

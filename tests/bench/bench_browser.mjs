@@ -9,7 +9,8 @@
 // A benchmark, not a test: it is not in npm test.
 //
 //   node tests/bench/bench_browser.mjs [--warmup 20] [--batches 1100] [--reps 3]
-//        [--only simd,scalar,tfjs,threads]
+//        [--only simd,scalar,tfjs,threads] [--startup 0]
+// Then, with dist/ built, the start-up benchmark (bench_startup.mjs) in the same run (--startup 0: not).
 //
 // Needs web/generated/ (sh scripts/build-wasm.sh) and public/data/mnist/ (node scripts/pack-mnist.mjs).
 import { createReadStream } from 'node:fs';
@@ -171,4 +172,16 @@ try {
 } finally {
   await browser.close();
   for (const server of servers) server.close();
+}
+
+// Start-up (tests/bench/bench_startup.mjs) in the same run, when the site is built: time and bytes to
+// the first reading of a drawn 7 at 10 Mbit/s, 40 ms, beside the bytes TF.js-wasm would send.
+if (arg('startup', 1)) {
+  if (fs.existsSync(path.join(ROOT, 'dist/index.html'))) {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'tests/bench/bench_startup.mjs'), '--reps', String(REPS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    console.log(out.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
+  } else {
+    console.log('start-up: no dist/ (npx vite build --config vite.config.mjs), not measured');
+  }
 }

@@ -16,6 +16,10 @@
 //
 //   node tests/bench/bench_startup.mjs [--reps 3] [--only plain,isolated] [--mbps 10] [--latency 40]
 //
+// Last, the bytes TensorFlow.js-wasm would send before the same reading (its
+// minified bundles and SIMD .wasm from node_modules, and our model in its
+// float32 layers format), gzip-compressed the same way, for comparison.
+//
 // Needs dist/ (npx vite build --config vite.config.mjs). A benchmark, not in npm test.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -25,6 +29,7 @@ import { CSP, ISOLATION_HEADERS, mimeType } from '../../scripts/serve.mjs';
 import { DIGITS } from '../browser/digit-strokes.mjs';
 import { DIST, launchBrowser, requireBuild } from '../browser/helpers.mjs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { loadModule } from '../node/load-module.mjs';
 import { arg, median } from './common.mjs';
 
 const REPS = arg('reps', 3);
@@ -39,6 +44,20 @@ const gzipCache = new Map();
 function gz(file) {
   if (!gzipCache.has(file)) gzipCache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
   return gzipCache.get(file);
+}
+
+/** Gzip bytes of what a TF.js-wasm page needs before its first prediction with our network. */
+function tfjsBytes(parameters) {
+  const tf = (p) => path.join(path.dirname(DIST), 'node_modules/@tensorflow', p);
+  const files = [
+    ['tf-core', tf('tfjs-core/dist/tf-core.min.js')],
+    ['tf-layers', tf('tfjs-layers/dist/tf-layers.min.js')],
+    ['tf-backend-wasm', tf('tfjs-backend-wasm/dist/tf-backend-wasm.min.js')],
+    ['tfjs-backend-wasm-simd.wasm', tf('tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm')],
+  ].map(([name, file]) => ({ name, gzip: zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length }));
+  // The layers format's weights.bin: the shipped model's parameters as float32 (the Train view's TF.js export).
+  const model = zlib.gzipSync(Buffer.from(parameters.buffer, parameters.byteOffset, parameters.byteLength), { level: 9 }).length;
+  return { files, model, total: files.reduce((s, f) => s + f.gzip, 0) + model };
 }
 
 // The server runs on a thread of its own: on the bench's thread it would
@@ -170,37 +189,45 @@ async function once(browser, url, instant) {
 }
 
 async function main() {
-const browser = await launchBrowser();
-const rows = [];
-try {
-  for (const mode of ONLY) {
-    const server = await serve(mode === 'isolated');
-    const url = `http://127.0.0.1:${server.port}/#/draw`;
-    for (const instant of [true, false]) {
-      const runs = [];
-      for (let r = 0; r < REPS; r++) runs.push(await once(browser, url, instant));
-      const ms = median(runs.map((r) => r.ms));
-      const last = runs.at(-1);
-      const sum = (k) => last.files.reduce((s, f) => s + f[k], 0);
-      rows.push({ mode, drawn: instant ? 'at once' : 'mouse', ms, readyMs: median(runs.map((r) => r.readyMs)), runs: runs.map((r) => Math.round(r.ms)), digit: last.digit, padReadyMs: Math.round(last.padReadyMs), drawnMs: Math.round(last.drawnMs), transfer: sum('transfer'), raw: sum('raw'), gzip: sum('gzip'), files: last.files, chip: last.chip });
+  const browser = await launchBrowser();
+  const rows = [];
+  try {
+    for (const mode of ONLY) {
+      const server = await serve(mode === 'isolated');
+      const url = `http://127.0.0.1:${server.port}/#/draw`;
+      for (const instant of [true, false]) {
+        const runs = [];
+        for (let r = 0; r < REPS; r++) runs.push(await once(browser, url, instant));
+        const ms = median(runs.map((r) => r.ms));
+        const last = runs.at(-1);
+        const sum = (k) => last.files.reduce((s, f) => s + f[k], 0);
+        rows.push({ mode, drawn: instant ? 'at once' : 'mouse', ms, readyMs: median(runs.map((r) => r.readyMs)), runs: runs.map((r) => Math.round(r.ms)), digit: last.digit, padReadyMs: Math.round(last.padReadyMs), drawnMs: Math.round(last.drawnMs), transfer: sum('transfer'), raw: sum('raw'), gzip: sum('gzip'), files: last.files, chip: last.chip });
+      }
+      server.close();
     }
-    server.close();
+  } finally {
+    await browser.close();
   }
-} finally {
-  await browser.close();
-}
 
-const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
-console.log(`start-up to the first reading of a drawn 7, fresh cache, ${MBPS} Mbit/s, ${LATENCY} ms (Chromium network emulation), medians of ${REPS}`);
-for (const r of rows) {
+  const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+  console.log(`start-up to the first reading of a drawn 7, fresh cache, ${MBPS} Mbit/s, ${LATENCY} ms (Chromium network emulation), medians of ${REPS}`);
+  for (const r of rows) {
+    console.log(
+      `  ${r.mode.padEnd(9)} ${r.drawn.padEnd(8)} ${(r.ms / 1000).toFixed(2)} s (runs ${r.runs.join(', ')} ms; model ready at ${Math.round(r.readyMs)} ms (median); last run: pad at ${r.padReadyMs} ms, drawn by ${r.drawnMs} ms) read ${r.digit}` +
+        ` | ${kb(r.transfer)} transferred, ${kb(r.gzip)} gzip (${kb(r.raw)} raw) in ${r.files.length} requests | target ≤ ${TARGET_S} s, ≤ ${kb(TARGET_GZIP)} gzip: ${r.drawn === 'mouse' ? 'see the row drawn at once (this one includes the drawing)' : r.ms <= TARGET_S * 1000 && r.gzip <= TARGET_GZIP ? 'met' : 'not met'}`,
+    );
+    if (r.drawn === 'at once') for (const f of r.files) console.log(`      ${String(f.from).padStart(5)} → ${String(f.at).padStart(5)} ms  ${f.path.padEnd(48)} ${kb(f.transfer).padStart(7)} sent  ${kb(f.gzip).padStart(7)} gzip  ${kb(f.raw).padStart(7)} raw`);
+  }
+  const reader = await loadModule('reader');
+  const { parameters } = reader.loadModel(new Uint8Array(fs.readFileSync(path.join(DIST, 'models/mnist-mlp.mlpl'))));
+  const tfjs = tfjsBytes(parameters);
   console.log(
-    `  ${r.mode.padEnd(9)} ${r.drawn.padEnd(8)} ${(r.ms / 1000).toFixed(2)} s (runs ${r.runs.join(', ')} ms; model ready at ${Math.round(r.readyMs)} ms (median); last run: pad at ${r.padReadyMs} ms, drawn by ${r.drawnMs} ms) read ${r.digit}` +
-      ` | ${kb(r.transfer)} transferred, ${kb(r.gzip)} gzip (${kb(r.raw)} raw) in ${r.files.length} requests | target ≤ ${TARGET_S} s, ≤ ${kb(TARGET_GZIP)} gzip: ${r.drawn === 'mouse' ? 'see the row drawn at once (this one includes the drawing)' : r.ms <= TARGET_S * 1000 && r.gzip <= TARGET_GZIP ? 'met' : 'not met'}`,
+    `TF.js-wasm, for the same first reading, would send at least ${kb(tfjs.total)} gzip before it: ` +
+      tfjs.files.map((f) => `${f.name} ${kb(f.gzip)}`).join(', ') +
+      ` (its model format stores float32 weights: ours exported, weights.bin ${kb(tfjs.model)} gzip); we send ${kb(rows[0]?.gzip ?? NaN)}`,
   );
-  if (r.drawn === 'at once') for (const f of r.files) console.log(`      ${String(f.from).padStart(5)} → ${String(f.at).padStart(5)} ms  ${f.path.padEnd(48)} ${kb(f.transfer).padStart(7)} sent  ${kb(f.gzip).padStart(7)} gzip  ${kb(f.raw).padStart(7)} raw`);
-}
-fs.mkdirSync(path.join(path.dirname(DIST), 'artifacts'), { recursive: true });
-console.log(JSON.stringify({ bench: 'startup', mbps: MBPS, latencyMs: LATENCY, rows: rows.map(({ files, ...r }) => r) }));
+  fs.mkdirSync(path.join(path.dirname(DIST), 'artifacts'), { recursive: true });
+  console.log(JSON.stringify({ bench: 'startup', mbps: MBPS, latencyMs: LATENCY, rows: rows.map(({ files, ...r }) => r), tfjsGzip: tfjs.total }));
 }
 
 if (!isMainThread) {
