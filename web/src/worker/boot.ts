@@ -8,7 +8,7 @@ import type { ReaderModule } from '../../generated/mlp-reader.mjs';
 import type { Flavour, Request, WorkerMessage } from '../protocol.ts';
 import { isDigitAssets, type DigitAssets } from '../protocol-assets.ts';
 import { messageOf } from '../errors.ts';
-import type { Controller } from './controller.ts';
+import { Controller } from './controller.ts';
 import type { Host } from './host.ts';
 import { chooseFlavour, flavourOverride, singleThreaded } from './flavour.ts';
 import { loadModule } from './load-module.ts';
@@ -79,8 +79,10 @@ function loadFull(): Promise<void> {
   fullModule ??= (async () => {
     try {
       const flavour = await chooseFlavour(flavourOverride(self.location.search), !singleThreaded(self.location.search));
-      // The controller (every job and lesson) is a chunk of its own: a page on Draw never loads it.
-      const [mod, { Controller }] = await Promise.all([loadModule(flavour), import('./controller.ts')]);
+      // The controller is imported statically, not as a chunk of its own: the entry is loaded with a
+      // query string (?site=…), so a chunk importing shared code back from the entry would load it a
+      // second time under its plain URL, with a second boot and a second controller.
+      const mod = await loadModule(flavour);
       controller = new Controller(mod, host, digits ?? undefined);
       digits = controller.digits;
       ready(mod, flavour, false);
