@@ -1,6 +1,6 @@
 // Starts the worker that owns the WASM module: a module worker from its own
 // file (the single-file build puts web/src/spawn-worker-inline.ts here). Its
-// URL carries the page's ?wasm=simd|scalar (the worker picks the build) and
+// options carry the page's ?wasm=simd|scalar (the worker picks the build) and
 // the site's folder (relative paths in the worker would resolve against its
 // own script in assets/). An embed asks for one thread (see worker/flavour.ts).
 // A page opening on Draw starts the Draw worker (worker/worker-draw.ts: the
@@ -19,11 +19,13 @@ export function spawnWorker(): Worker {
   const route = routeOf(location.hash);
   const digits = route === null || route === 'draw';
   const url = new URL(digits ? drawWorkerUrl : workerUrl, import.meta.url);
+  // The options travel in the worker's name, not its URL (worker/worker-options.ts).
+  const options = new URLSearchParams();
   const wasm = new URLSearchParams(location.search).get('wasm');
-  if (wasm) url.searchParams.set('wasm', wasm);
-  if (new URLSearchParams(location.search).has('embed')) url.searchParams.set('single', '');
-  url.searchParams.set('site', new URL('.', location.href).href);
-  const worker = new Worker(url, { type: 'module', name: 'mlp-lab' });
+  if (wasm) options.set('wasm', wasm);
+  if (new URLSearchParams(location.search).has('embed')) options.set('single', '');
+  options.set('site', new URL('.', location.href).href);
+  const worker = new Worker(url, { type: 'module', name: `mlp-lab?${options}` });
   if (digits) sendDigitAssets(worker);
   return worker;
 }

@@ -8,7 +8,8 @@ import type { ReaderModule } from '../../generated/mlp-reader.mjs';
 import type { Flavour, Request, WorkerMessage } from '../protocol.ts';
 import { isDigitAssets, type DigitAssets } from '../protocol-assets.ts';
 import { messageOf } from '../errors.ts';
-import { Controller } from './controller.ts';
+import type { Controller } from './controller.ts';
+import { workerOptions } from './worker-options.ts';
 import type { Host } from './host.ts';
 import { chooseFlavour, flavourOverride, singleThreaded } from './flavour.ts';
 import { loadModule } from './load-module.ts';
@@ -78,11 +79,11 @@ function ready(mod: ReaderModule, flavour: Flavour, reader: boolean): void {
 function loadFull(): Promise<void> {
   fullModule ??= (async () => {
     try {
-      const flavour = await chooseFlavour(flavourOverride(self.location.search), !singleThreaded(self.location.search));
-      // The controller is imported statically, not as a chunk of its own: the entry is loaded with a
-      // query string (?site=…), so a chunk importing shared code back from the entry would load it a
-      // second time under its plain URL, with a second boot and a second controller.
-      const mod = await loadModule(flavour);
+      const options = workerOptions().toString();
+      const flavour = await chooseFlavour(flavourOverride(options), !singleThreaded(options));
+      // The controller (every job and lesson) is a chunk of its own: a page on Draw loads it only
+      // when another view asks (the worker's URL has no query string: see worker-options.ts).
+      const [mod, { Controller }] = await Promise.all([loadModule(flavour), import('./controller.ts')]);
       controller = new Controller(mod, host, digits ?? undefined);
       digits = controller.digits;
       ready(mod, flavour, false);
@@ -110,7 +111,7 @@ export type LoadReader = (wasm: Promise<ArrayBuffer | null>) => Promise<ReaderMo
 export async function boot(loadReader: LoadReader | null): Promise<void> {
   if (!loadReader) return loadFull();
   prefetchShippedModel(pageAssets.then((a) => a?.model ?? null));
-  const override = flavourOverride(self.location.search);
+  const override = flavourOverride(workerOptions().toString());
   const reader = (override === null || override === 'simd') && (await simd()) ? loadReader(pageAssets.then((a) => a?.wasm ?? null)) : null;
   if (!reader) return loadFull();
   readerLoading = true;
