@@ -8,7 +8,7 @@
 
 import readerWasmUrl from '../generated/mlp-reader.wasm?url';
 import type { DigitAssets } from './protocol-assets.ts';
-import { PRETRAINED_PATH } from './worker/digits.ts';
+import { PRETRAINED_PATH } from './worker/shipped-model.ts';
 
 async function bytesOf(url: string): Promise<ArrayBuffer | null> {
   try {

@@ -13,7 +13,8 @@ import { workerOptions } from './worker-options.ts';
 import type { Host } from './host.ts';
 import { chooseFlavour, flavourOverride, singleThreaded } from './flavour.ts';
 import { loadModule } from './load-module.ts';
-import { DigitService, isDigitRequest, prefetchShippedModel } from './digits.ts';
+import { DigitService, isDigitRequest } from './digits.ts';
+import { prefetchShippedModel } from './shipped-model.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -110,11 +111,15 @@ export type LoadReader = (wasm: Promise<ArrayBuffer | null>) => Promise<ReaderMo
  */
 export async function boot(loadReader: LoadReader | null): Promise<void> {
   if (!loadReader) return loadFull();
+  // From here, digit requests wait for the reader (also while SIMD is being detected).
+  readerLoading = true;
   prefetchShippedModel(pageAssets.then((a) => a?.model ?? null));
   const override = flavourOverride(workerOptions().toString());
   const reader = (override === null || override === 'simd') && (await simd()) ? loadReader(pageAssets.then((a) => a?.wasm ?? null)) : null;
-  if (!reader) return loadFull();
-  readerLoading = true;
+  if (!reader) {
+    readerLoading = false;
+    return loadFull();
+  }
   try {
     const mod = await reader;
     if (controller) return; // the full module won the race: it reads

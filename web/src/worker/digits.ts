@@ -26,10 +26,8 @@ import type {
 } from '../protocol.ts';
 import { fieldOf, messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
-import { siteUrl } from './site-url.ts';
+import { fetchShippedModel } from './shipped-model.ts';
 
-/** The shipped model's path under the page's base URL. */
-export const PRETRAINED_PATH = 'models/mnist-mlp.mlpl';
 export const PRETRAINED_LABEL = 'pretrained model';
 const DIGIT_INPUTS = 28 * 28;
 const DIGIT_CLASSES = 10;
@@ -57,35 +55,6 @@ interface Pretrained {
   error: string;
   /** The load in progress (or finished); it never rejects. */
   loading: Promise<void> | null;
-}
-
-/** The shipped model's URL: public/models/ under the page's base URL. */
-export function pretrainedModelUrl(): string {
-  return siteUrl(PRETRAINED_PATH);
-}
-
-let prefetched: Promise<Uint8Array> | null = null;
-
-/**
- * The shipped model's bytes, early (the worker's boot, for a page that opens on the Draw view): those
- * the page downloaded, or, if it could not, downloaded now. The first load takes them.
- */
-export function prefetchShippedModel(fromPage: Promise<ArrayBuffer | null>): void {
-  prefetched ??= fromPage.then((bytes) => (bytes ? new Uint8Array(bytes) : downloadShippedModel()));
-  prefetched.catch(() => {}); // the load reports it
-}
-
-function fetchShippedModel(): Promise<Uint8Array> {
-  const early = prefetched;
-  prefetched = null; // a retry downloads again
-  return early ?? downloadShippedModel();
-}
-
-async function downloadShippedModel(): Promise<Uint8Array> {
-  const url = pretrainedModelUrl();
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${PRETRAINED_PATH}`.trim());
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 /** "pretrained model (99.0%)" when the file's metadata records its test accuracy. */
