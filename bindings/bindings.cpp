@@ -21,11 +21,8 @@
 #include "regression.hpp"
 #include "surfaces.hpp"
 #include "perceptron.hpp"
-#include "preprocess.hpp"
-#include "strokes.hpp"
 #include "synthetic.hpp"
 #include "thread_pool.hpp"
-#include "vocabulary.hpp"
 
 using namespace emscripten;
 using namespace mlp;
