@@ -26,6 +26,7 @@ import type {
 } from '../protocol.ts';
 import { fieldOf, messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
+import { readModel } from './inspect.ts';
 import { fetchShippedModel } from './shipped-model.ts';
 
 export const PRETRAINED_LABEL = 'pretrained model';
@@ -249,8 +250,7 @@ export class DigitService {
       case 'useDigitModel':
         try {
           if (req.model) {
-            if (!(req.model.bytes instanceof Uint8Array)) throw new Error('a model file must arrive as bytes (Uint8Array)');
-            const m = this.mod.loadModel(req.model.bytes);
+            const m = readModel(this.mod, req.model.bytes);
             this.setUser(m.spec, m.parameters, req.model.label);
           } else {
             this.usePretrained();

@@ -88,7 +88,7 @@ export function exportModel(mod: MlpModule, session: Session, metadata: string):
 }
 
 /** Module.loadModel validates magic, version, architecture, length, checksum and finite weights. */
-export function readModel(mod: MlpModule, bytes: Uint8Array): LoadedModel {
+export function readModel(mod: Pick<MlpModule, 'loadModel'>, bytes: Uint8Array): LoadedModel {
   if (!(bytes instanceof Uint8Array)) throw new Error('a model file must arrive as bytes (Uint8Array)');
   return mod.loadModel(bytes);
 }
