@@ -14,6 +14,13 @@
 // protocol, which adds the drawing itself (each move waits for the page to
 // take it: some 50 ms a move here, over a second for the 7).
 //
+// Then once more at once without Playwright, which holds every worker at its
+// start for its own set-up (~100 ms here, and start-up is mostly a worker
+// starting): one bare DevTools session on the page (cdp-pipe.mjs), the server
+// itself the slow link (startup-server.mjs), so the workers' requests are
+// slowed with no session attached to them. That is the browser as a student
+// has it; the bytes are the Playwright rows'.
+//
 //   node tests/bench/bench_startup.mjs [--reps 3] [--only plain,isolated] [--mbps 10] [--latency 40]
 //
 // Last, the bytes TensorFlow.js-wasm would send before the same reading (its
@@ -22,15 +29,14 @@
 //
 // Needs dist/ (npx vite build --config vite.config.mjs). A benchmark, not in npm test.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CSP, ISOLATION_HEADERS, mimeType } from '../../scripts/serve.mjs';
 import { DIGITS } from '../browser/digit-strokes.mjs';
 import { DIST, launchBrowser, requireBuild } from '../browser/helpers.mjs';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadModule } from '../node/load-module.mjs';
+import { evaluate, launchBare } from './cdp-pipe.mjs';
 import { arg, median } from './common.mjs';
+import { COMPRESSIBLE, gz, serve } from './startup-server.mjs';
 
 const REPS = arg('reps', 3);
 const ONLY = String(arg('only', 'plain,isolated')).split(',');
@@ -38,13 +44,6 @@ const MBPS = arg('mbps', 10);
 const LATENCY = arg('latency', 40);
 const TARGET_S = 1.0;
 const TARGET_GZIP = 300 * 1024;
-
-const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|wasm|mlpl|txt)$/;
-const gzipCache = new Map();
-function gz(file) {
-  if (!gzipCache.has(file)) gzipCache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
-  return gzipCache.get(file);
-}
 
 /** Gzip bytes of what a TF.js-wasm page needs before its first prediction with our network. */
 function tfjsBytes(parameters) {
@@ -60,38 +59,47 @@ function tfjsBytes(parameters) {
   return { files, model, total: files.reduce((s, f) => s + f.gzip, 0) + model };
 }
 
-// The server runs on a thread of its own: on the bench's thread it would
-// answer only when Playwright's message handling let it (at start-up, some
-// 250 ms late even at 1 Gbit/s and no latency).
-function startServer(isolated) {
-  const server = http.createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.join(DIST, path.normalize(decodeURIComponent(pathname)));
-    if (!file.startsWith(DIST)) file = '';
-    if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache', ...(isolated ? ISOLATION_HEADERS : {}) };
-    if (!file || !fs.existsSync(file)) {
-      res.writeHead(404, headers).end('Not Found\n');
-      return;
-    }
-    const zip = COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = zip ? gz(file) : fs.readFileSync(file);
-    res.writeHead(200, { ...headers, 'Content-Type': mimeType(file), 'Content-Length': body.length, ...(zip ? { 'Content-Encoding': 'gzip' } : {}) });
-    res.end(body);
-  });
-  server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-}
-
-function serve(isolated) {
-  const thread = new Worker(new URL(import.meta.url), { workerData: { isolated } });
-  return new Promise((resolve, reject) => {
-    thread.once('message', (port) => resolve({ port, close: () => thread.terminate() }));
-    thread.once('error', reject);
-  });
-}
-
-
 const CONDITIONS = { offline: false, latency: LATENCY, downloadThroughput: (MBPS * 1e6) / 8, uploadThroughput: (MBPS * 1e6) / 8 };
+
+// Runs in the page before its own scripts: records when the first reading for
+// the drawn ink appears, in the page's own clock (0 = navigation). Only a
+// reading of the whole digit counts: the pen is up, and the answer is for the
+// ink on the pad. With strokes, draws them at once the moment the pad exists.
+function watchFirstReading(strokes) {
+  let penUp = false;
+  // An instant drawing: the strokes as pointer events, in one task, the moment the pad exists.
+  const drawNow = (canvas) => {
+    const box = canvas.getBoundingClientRect();
+    const fire = (type, [x, y]) =>
+      canvas.dispatchEvent(new PointerEvent(type, { pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, cancelable: true, clientX: box.left + x * box.width, clientY: box.top + y * box.height }));
+    for (const stroke of strokes) {
+      fire('pointerdown', stroke[0]);
+      for (const p of stroke.slice(1)) fire('pointermove', p);
+      fire('pointerup', stroke.at(-1));
+    }
+    window.drawnAt = performance.now();
+  };
+  const check = () => {
+    const root = document.querySelector('.draw-widget');
+    const canvas = root?.querySelector('.pad-canvas');
+    if (canvas && !('padShown' in window)) {
+      window.padShown = performance.now();
+      if (strokes) drawNow(canvas);
+    }
+    if (root?.dataset.state === 'ready' && !('modelReady' in window)) window.modelReady = performance.now();
+    const readout = root?.querySelector('.readout');
+    if (penUp && root?.dataset.current === 'true' && readout?.dataset.digit !== undefined && !('firstReading' in window)) {
+      window.firstReading = { ms: performance.now(), digit: Number(readout.dataset.digit) };
+      watch.disconnect();
+    }
+  };
+  const watch = new MutationObserver(check);
+  watch.observe(document, { subtree: true, childList: true, attributes: true });
+  document.addEventListener('pointerup', () => {
+    penUp = true;
+    setTimeout(check, 0);
+  }, true);
+}
 
 async function once(browser, url, instant) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -114,43 +122,7 @@ async function once(browser, url, instant) {
     const t = request.timing();
     requests.push({ url: request.url(), start: t.startTime, end: t.startTime + t.responseEnd, transfer: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0 });
   });
-  // Records when the first reading for the drawn ink appears, in the page's own clock (0 = navigation).
-  // Only a reading of the whole digit counts: the pen is up, and the answer is for the ink on the pad.
-  await page.addInitScript((strokes) => {
-    let penUp = false;
-    // An instant drawing: the strokes as pointer events, in one task, the moment the pad exists.
-    const drawNow = (canvas) => {
-      const box = canvas.getBoundingClientRect();
-      const fire = (type, [x, y]) =>
-        canvas.dispatchEvent(new PointerEvent(type, { pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true, cancelable: true, clientX: box.left + x * box.width, clientY: box.top + y * box.height }));
-      for (const stroke of strokes) {
-        fire('pointerdown', stroke[0]);
-        for (const p of stroke.slice(1)) fire('pointermove', p);
-        fire('pointerup', stroke.at(-1));
-      }
-      window.drawnAt = performance.now();
-    };
-    const check = () => {
-      const root = document.querySelector('.draw-widget');
-      const canvas = root?.querySelector('.pad-canvas');
-      if (canvas && !('padShown' in window)) {
-        window.padShown = performance.now();
-        if (strokes) drawNow(canvas);
-      }
-      if (root?.dataset.state === 'ready' && !('modelReady' in window)) window.modelReady = performance.now();
-      const readout = root?.querySelector('.readout');
-      if (penUp && root?.dataset.current === 'true' && readout?.dataset.digit !== undefined && !('firstReading' in window)) {
-        window.firstReading = { ms: performance.now(), digit: Number(readout.dataset.digit) };
-        watch.disconnect();
-      }
-    };
-    const watch = new MutationObserver(check);
-    watch.observe(document, { subtree: true, childList: true, attributes: true });
-    document.addEventListener('pointerup', () => {
-      penUp = true;
-      setTimeout(check, 0);
-    }, true);
-  }, instant ? DIGITS[7] : null);
+  await page.addInitScript(watchFirstReading, instant ? DIGITS[7] : null);
   await page.goto(url, { waitUntil: 'commit' });
   const canvas = page.locator('.pad-canvas');
   await canvas.waitFor({ timeout: 30_000 });
@@ -188,12 +160,38 @@ async function once(browser, url, instant) {
   return { ms: reading.ms, digit: reading.digit, readyMs, padReadyMs: padReady, drawnMs: drawn, files: before.length ? files.sort((a, b) => a.at - b.at) : files, chip, all: requests.length };
 }
 
+/**
+ * The same drawing at once, with no Playwright: one DevTools session on the page only (cdp-pipe.mjs),
+ * the slow link made by the server (startup-server.mjs). Resolves to the times, in the page's clock.
+ */
+async function bareOnce(bare, url) {
+  const page = await bare.newPage();
+  const send = (method, params) => bare.send(method, params, page.sessionId);
+  try {
+    await send('Page.enable');
+    await send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false });
+    await send('Page.addScriptToEvaluateOnNewDocument', { source: `(${watchFirstReading})(${JSON.stringify(DIGITS[7])})` });
+    await send('Page.navigate', { url });
+    const deadline = performance.now() + 60_000;
+    let reading = null;
+    while (!(reading = await evaluate(bare, page.sessionId, 'window.firstReading ?? null'))) {
+      if (performance.now() > deadline) throw new Error(`no reading: ${JSON.stringify(await evaluate(bare, page.sessionId, "({ ...document.querySelector('.draw-widget')?.dataset })"))}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const readyMs = await evaluate(bare, page.sessionId, 'window.modelReady ?? NaN');
+    const padReadyMs = await evaluate(bare, page.sessionId, 'window.padShown ?? NaN');
+    return { ms: reading.ms, digit: reading.digit, readyMs, padReadyMs };
+  } finally {
+    await page.close();
+  }
+}
+
 async function main() {
   const browser = await launchBrowser();
   const rows = [];
   try {
     for (const mode of ONLY) {
-      const server = await serve(mode === 'isolated');
+      const server = await serve({ isolated: mode === 'isolated' });
       const url = `http://127.0.0.1:${server.port}/#/draw`;
       for (const instant of [true, false]) {
         const runs = [];
@@ -208,15 +206,33 @@ async function main() {
   } finally {
     await browser.close();
   }
+  const bare = await launchBare();
+  try {
+    for (const mode of ONLY) {
+      const server = await serve({ isolated: mode === 'isolated', link: { mbps: MBPS, latencyMs: LATENCY } });
+      const runs = [];
+      for (let r = 0; r < REPS; r++) runs.push(await bareOnce(bare, `http://127.0.0.1:${server.port}/#/draw`));
+      rows.push({ mode, drawn: 'at once', bare: true, ms: median(runs.map((r) => r.ms)), readyMs: median(runs.map((r) => r.readyMs)), runs: runs.map((r) => Math.round(r.ms)), digit: runs.at(-1).digit, padReadyMs: Math.round(runs.at(-1).padReadyMs) });
+      server.close();
+    }
+  } finally {
+    await bare.close();
+  }
 
   const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
   console.log(`start-up to the first reading of a drawn 7, fresh cache, ${MBPS} Mbit/s, ${LATENCY} ms (Chromium network emulation), medians of ${REPS}`);
-  for (const r of rows) {
+  const met = (ms, gzip) => (ms <= TARGET_S * 1000 && gzip <= TARGET_GZIP ? 'met' : 'not met');
+  for (const r of rows.filter((r) => !r.bare)) {
     console.log(
       `  ${r.mode.padEnd(9)} ${r.drawn.padEnd(8)} ${(r.ms / 1000).toFixed(2)} s (runs ${r.runs.join(', ')} ms; model ready at ${Math.round(r.readyMs)} ms (median); last run: pad at ${r.padReadyMs} ms, drawn by ${r.drawnMs} ms) read ${r.digit}` +
-        ` | ${kb(r.transfer)} transferred, ${kb(r.gzip)} gzip (${kb(r.raw)} raw) in ${r.files.length} requests | target ≤ ${TARGET_S} s, ≤ ${kb(TARGET_GZIP)} gzip: ${r.drawn === 'mouse' ? 'see the row drawn at once (this one includes the drawing)' : r.ms <= TARGET_S * 1000 && r.gzip <= TARGET_GZIP ? 'met' : 'not met'}`,
+        ` | ${kb(r.transfer)} transferred, ${kb(r.gzip)} gzip (${kb(r.raw)} raw) in ${r.files.length} requests | target ≤ ${TARGET_S} s, ≤ ${kb(TARGET_GZIP)} gzip: ${r.drawn === 'mouse' ? 'see the row drawn at once (this one includes the drawing)' : met(r.ms, r.gzip)}`,
     );
     if (r.drawn === 'at once') for (const f of r.files) console.log(`      ${String(f.from).padStart(5)} → ${String(f.at).padStart(5)} ms  ${f.path.padEnd(48)} ${kb(f.transfer).padStart(7)} sent  ${kb(f.gzip).padStart(7)} gzip  ${kb(f.raw).padStart(7)} raw`);
+  }
+  console.log(`the same without Playwright (it holds every worker at its start for its own set-up): one DevTools session on the page only, the server itself the ${MBPS} Mbit/s, ${LATENCY} ms link, drawn at once`);
+  for (const r of rows.filter((r) => r.bare)) {
+    const gzip = rows.find((p) => !p.bare && p.mode === r.mode)?.gzip ?? NaN;
+    console.log(`  ${r.mode.padEnd(9)} bare     ${(r.ms / 1000).toFixed(2)} s (runs ${r.runs.join(', ')} ms; model ready at ${Math.round(r.readyMs)} ms (median); last run: pad at ${r.padReadyMs} ms) read ${r.digit} | target ≤ ${TARGET_S} s, ≤ ${kb(TARGET_GZIP)} gzip: ${met(r.ms, gzip)}`);
   }
   const reader = await loadModule('reader');
   const { parameters } = reader.loadModel(new Uint8Array(fs.readFileSync(path.join(DIST, 'models/mnist-mlp.mlpl'))));
@@ -230,10 +246,5 @@ async function main() {
   console.log(JSON.stringify({ bench: 'startup', mbps: MBPS, latencyMs: LATENCY, rows: rows.map(({ files, ...r }) => r), tfjsGzip: tfjs.total }));
 }
 
-if (!isMainThread) {
-  for (const f of [...fs.readdirSync(path.join(DIST, 'assets')).map((f) => path.join(DIST, 'assets', f)), path.join(DIST, 'models/mnist-mlp.mlpl')]) if (COMPRESSIBLE.test(f)) gz(f);
-  startServer(workerData.isolated);
-} else {
-  requireBuild();
-  await main();
-}
+requireBuild();
+await main();

@@ -17,11 +17,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // so one developer's build does not empty dist/ under another's test run.
 export const DIST = process.env.MLP_DIST ? path.resolve(process.env.MLP_DIST) : path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 
 // The flags that work on our build machines (TOOLCHAIN.md). playwright gives
 // every launch a fresh temporary profile, so no --user-data-dir is needed.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -47,6 +47,24 @@ describe('the digit reader', () => {
     for (const s of services) s.dispose();
   });
 
+  // The worker warms the reader up on a zero network of SHIPPED_SPEC while the file downloads.
+  test('warms up on the shipped model’s architecture, and the model then reads as without', async () => {
+    const [shipped] = await importTs('web/src/worker/shipped-model.ts');
+    const { spec } = reader.loadModel(MODEL);
+    const normal = (layers) => layers.map((l) => ({ units: l.units, activation: l.activation ?? 'identity' }));
+    assert.equal(shipped.SHIPPED_SPEC.inputs, spec.inputs);
+    assert.deepEqual(normal(shipped.SHIPPED_SPEC.layers), normal(spec.layers));
+    assert.equal(shipped.SHIPPED_SPEC.loss, spec.loss);
+    const [warm, cold] = [reader, reader].map((M) => new digits.DigitService(M, () => Promise.resolve(MODEL)));
+    warm.warmUp();
+    await Promise.all([warm.loadPretrained(), cold.loadPretrained()]);
+    warm.warmUp(); // a model reads: nothing to do
+    const [a, b] = [warm, cold].map((s) => s.predictStrokes(strokes.packStrokes(DIGITS[4])));
+    assert.deepEqual(a.probabilities, b.probabilities);
+    assert.equal(a.probabilities.indexOf(Math.max(...a.probabilities)), 4);
+    for (const s of [warm, cold]) s.dispose();
+  });
+
   test('a bad model file is refused with the core’s reason, and the shipped model keeps reading', async () => {
     const service = new digits.DigitService(reader, () => Promise.resolve(MODEL));
     await service.loadPretrained();

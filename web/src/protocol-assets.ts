@@ -1,13 +1,17 @@
 // The one message the page sends the worker outside the request protocol:
-// the Draw view's first files, downloaded by the page (digit-assets.ts). null:
-// the page could not download that one; the worker fetches it itself.
+// one of the Draw view's first files, downloaded by the page (digit-assets.ts),
+// each posted as soon as it is there (the reader compiles while the model is
+// still arriving). null: the page could not download it; the worker fetches
+// it itself.
 
-export interface DigitAssets {
-  type: 'digitAssets';
-  wasm: ArrayBuffer | null;
-  model: ArrayBuffer | null;
+export type DigitAssetName = 'wasm' | 'model';
+
+export interface DigitAsset {
+  type: 'digitAsset';
+  asset: DigitAssetName;
+  bytes: ArrayBuffer | null;
 }
 
-export function isDigitAssets(message: unknown): message is DigitAssets {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'digitAssets';
+export function isDigitAsset(message: unknown): message is DigitAsset {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'digitAsset';
 }

@@ -10,6 +10,7 @@
 // the manifest lists them, so the weights file is the parameters' bytes.
 
 import type { NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
+import { parameterCount } from './parameter-count.ts';
 
 export interface TfjsWeightSpec {
   name: string;
@@ -82,16 +83,6 @@ function outputActivation(loss: string, activation: string, alpha: number): stri
     default:
       throw new Error(`unknown loss ${loss}`);
   }
-}
-
-export function parameterCount(spec: NormalizedNetworkSpec): number {
-  let fanIn = spec.inputs;
-  let n = 0;
-  for (const l of spec.layers) {
-    n += fanIn * l.units + l.units;
-    fanIn = l.units;
-  }
-  return n;
 }
 
 export function toTfjsLayersModel(

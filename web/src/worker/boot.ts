@@ -6,7 +6,7 @@
 import { simd } from 'wasm-feature-detect';
 import type { ReaderModule } from '../../generated/mlp-reader.mjs';
 import type { Flavour, Request, WorkerMessage } from '../protocol.ts';
-import { isDigitAssets, type DigitAssets } from '../protocol-assets.ts';
+import { isDigitAsset, type DigitAsset, type DigitAssetName } from '../protocol-assets.ts';
 import { messageOf } from '../errors.ts';
 import type { Controller } from './controller.ts';
 import { workerOptions } from './worker-options.ts';
@@ -52,13 +52,14 @@ let fullModule: Promise<void> | null = null;
 /** The reader is loading: digit requests wait for it, not for the full module. */
 let readerLoading = false;
 
-/** The Draw view's first files, downloaded by the page (digit-assets.ts); null: fetch them here. */
-let giveAssets: (assets: DigitAssets | null) => void = () => {};
-const pageAssets = new Promise<DigitAssets | null>((resolve) => (giveAssets = resolve));
+/** The Draw view's first files, downloaded by the page (digit-assets.ts); null: fetch it here. */
+const giveAsset = new Map<DigitAssetName, (bytes: ArrayBuffer | null) => void>();
+const pageAsset = (name: DigitAssetName): Promise<ArrayBuffer | null> => new Promise((resolve) => giveAsset.set(name, resolve));
+const pageAssets = { wasm: pageAsset('wasm'), model: pageAsset('model') };
 
-self.onmessage = (event: MessageEvent<Request | DigitAssets>) => {
-  if (isDigitAssets(event.data)) {
-    giveAssets(event.data);
+self.onmessage = (event: MessageEvent<Request | DigitAsset>) => {
+  if (isDigitAsset(event.data)) {
+    giveAsset.get(event.data.asset)?.(event.data.bytes);
     return;
   }
   const req = event.data;
@@ -113,9 +114,9 @@ export async function boot(loadReader: LoadReader | null): Promise<void> {
   if (!loadReader) return loadFull();
   // From here, digit requests wait for the reader (also while SIMD is being detected).
   readerLoading = true;
-  prefetchShippedModel(pageAssets.then((a) => a?.model ?? null));
+  prefetchShippedModel(pageAssets.model);
   const override = flavourOverride(workerOptions().toString());
-  const reader = (override === null || override === 'simd') && (await simd()) ? loadReader(pageAssets.then((a) => a?.wasm ?? null)) : null;
+  const reader = (override === null || override === 'simd') && (await simd()) ? loadReader(pageAssets.wasm) : null;
   if (!reader) {
     readerLoading = false;
     return loadFull();
@@ -128,6 +129,7 @@ export async function boot(loadReader: LoadReader | null): Promise<void> {
     const early = waiting.splice(0);
     waiting.push(...early.filter((r) => !isDigitRequest(r)));
     for (const req of early) if (isDigitRequest(req)) digits.answer(req, host);
+    digits.warmUp(); // while the model downloads
   } catch {
     await loadFull();
   } finally {

@@ -13,7 +13,7 @@
 // It needs only the digit reader's part of a module (ReaderModule), so it runs
 // on the small reader a page opening on Draw starts with, or on the full module.
 
-import type { NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
+import type { NetworkSpec, NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
 import type { ReaderModule, ReaderNetwork as Network } from '../../generated/mlp-reader.mjs';
 import type {
   DigitModelKind,
@@ -27,7 +27,8 @@ import type {
 import { fieldOf, messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
 import { readModel } from './inspect.ts';
-import { fetchShippedModel } from './shipped-model.ts';
+import { parameterCount } from '../model/parameter-count.ts';
+import { SHIPPED_SPEC, fetchShippedModel } from './shipped-model.ts';
 
 export const PRETRAINED_LABEL = 'pretrained model';
 const DIGIT_INPUTS = 28 * 28;
@@ -77,7 +78,7 @@ function pretrainedLabel(metadata: string): string {
  * compiling the WASM functions and touching fresh memory (5–15 ms cold
  * against 0.1–0.5 ms warm under Node).
  */
-function warmNetwork(mod: ReaderModule, spec: NormalizedNetworkSpec, parameters: Float32Array): Network {
+function warmNetwork(mod: ReaderModule, spec: NetworkSpec, parameters: Float32Array): Network {
   const network = new mod.Network(spec, parameters); // throws (naming the field) on a bad spec or weights
   try {
     const side = mod.strokeRasterSide;
@@ -148,6 +149,23 @@ export class DigitService {
       p.error = messageOf(e);
     });
     return p.loading;
+  }
+
+  /**
+   * Warms the reader up before the pretrained model's file arrives: a zero
+   * network of the shipped architecture reads a dot through the whole path. A
+   * browser compiles each WASM function on its first call and the first
+   * network touches fresh memory: cold, building the network and its first
+   * reading took 40–110 and 45–100 ms in this machine's Chromium (1 ms warm),
+   * most of the model's load. Does nothing once a model reads.
+   */
+  warmUp(): void {
+    if (this.active()) return;
+    try {
+      warmNetwork(this.mod, SHIPPED_SPEC, new Float32Array(parameterCount(SHIPPED_SPEC))).delete();
+    } catch {
+      // Only a head start: the real load reports its own errors.
+    }
   }
 
   /** Makes (spec, parameters) the user's digit model and the active one. A model that cannot read digits changes nothing. */

@@ -2,10 +2,26 @@
 // opens on the Draw view (the page may have downloaded them already:
 // web/src/digit-assets.ts). Only the digit service (digits.ts) reads them.
 
+import type { NetworkSpec } from '../../generated/mlp-simd.mjs';
 import { siteUrl } from './site-url.ts';
 
 /** The shipped model's path under the page's base URL. */
 export const PRETRAINED_PATH = 'models/mnist-mlp.mlpl';
+
+/**
+ * The shipped model's architecture (scripts/train-pretrained.sh), known before its file arrives: the
+ * digit service warms the reader up on a network of this shape while the file downloads.
+ * tests/node/reader.test.mjs checks it against the file.
+ */
+export const SHIPPED_SPEC: NetworkSpec = {
+  inputs: 784,
+  layers: [
+    { units: 300, activation: 'relu' },
+    { units: 100, activation: 'relu' },
+    { units: 10, activation: 'identity' },
+  ],
+  loss: 'softmax_cross_entropy',
+};
 
 /** The shipped model's URL: public/models/ under the page's base URL. */
 export function pretrainedModelUrl(): string {
