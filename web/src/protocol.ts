@@ -37,6 +37,10 @@ import type { LessonRequest, LessonResults } from './protocol-lessons.ts';
 import type { PlaygroundRequest, PlaygroundResults } from './protocol-playground.ts';
 // The theory lessons' `theory-…` requests and events, likewise.
 import type { TheoryEvent, TheoryRequest, TheoryResults } from './protocol-theory.ts';
+// A training run's state and progress.
+import type { ProgressEvent, RunStatus } from './protocol-runs.ts';
+// The Draw view's digit requests, likewise.
+import type { DigitRequest, DigitResults } from './protocol-digits.ts';
 
 export type Flavour = 'simd' | 'scalar' | 'threads';
 
@@ -211,75 +215,6 @@ export interface ReadModelRequest {
   bytes: Uint8Array;
 }
 
-/** Makes a model file the Draw view's model (e.g. the user's saved model), or goes back to the pretrained one. */
-export interface UseDigitModelRequest {
-  type: 'useDigitModel';
-  id: number;
-  /** null: the pretrained model. */
-  model: { bytes: Uint8Array; label: string } | null;
-}
-
-// ------------------------------------------ digits (the Draw view)
-// The worker keeps the digit models (web/src/worker/digits.ts): the
-// pretrained one, fetched on first use, and the user's own once the Train
-// view hands it over with `useDigitModel`. One of them reads drawn digits.
-
-export type DigitModelKind = 'pretrained' | 'user';
-
-/** The digit models and which one reads; `use` switches (keeping both). Answers once the pretrained model loaded or failed. */
-export interface DigitModelRequest {
-  type: 'digitModel';
-  id: number;
-  use?: DigitModelKind;
-}
-
-/**
- * Reads a drawn digit, given as strokes (what the Draw view sends: the core
- * rasterises them with a pen proportional to the digit's size, Module.rasterizeStrokes)
- * or as ink; then the core preprocesses it (Module.preprocessDigit) and the active model predicts.
- */
-export interface DigitPredictRequest {
-  type: 'digitPredict';
-  id: number;
-  /** The drawing as vectors; when present, ink/width/height are not read. Transfer both buffers. */
-  strokes?: DigitStrokes;
-  /** width × height, row-major, in [0, 1], 1 = ink (a canvas' alpha / 255). Transfer its buffer. */
-  ink?: Float32Array;
-  width?: number;
-  height?: number;
-}
-
-/** Pen strokes: every stroke's points with x, y interleaved (fractions of the pad, y down), and each stroke's point count. */
-export interface DigitStrokes {
-  xy: Float32Array;
-  lengths: Int32Array;
-}
-
-export interface DigitModelStatus {
-  /** The model that reads digits; null when there is none (the pretrained one is loading or failed, and no user model). */
-  active: DigitModelKind | null;
-  /** The active model's label, e.g. "pretrained model (99.0%)"; '' when none. */
-  label: string;
-  /** The shipped model; `error` says why it failed ('' otherwise). */
-  pretrained: { state: 'loading' | 'ready' | 'failed'; label: string; error: string };
-  /** The user's model, when the Train view set one. */
-  user: { label: string } | null;
-}
-
-export interface DigitPrediction {
-  /** No ink: nothing was predicted (probabilities are all 0). */
-  empty: boolean;
-  /** The 28×28 image the network read, row-major, 1 = ink. */
-  pixels: Float32Array;
-  /** P(digit) for 0..9. */
-  probabilities: Float32Array;
-  /** Preprocessing + forward pass in the worker, milliseconds. */
-  milliseconds: number;
-  /** Which model read it (it can change under the page, e.g. after a worker restart). */
-  model: DigitModelKind;
-  label: string;
-}
-
 export type Request =
   | LabRequest
   | LessonRequest
@@ -300,9 +235,7 @@ export type Request =
   | TestReportRequest
   | ExportModelRequest
   | ReadModelRequest
-  | UseDigitModelRequest
-  | DigitModelRequest
-  | DigitPredictRequest;
+  | DigitRequest;
 
 export type RequestType = Request['type'];
 
@@ -310,16 +243,6 @@ export type RequestType = Request['type'];
 export type RequestBody<K extends RequestType> = Omit<Extract<Request, { type: K }>, 'id'>;
 
 // ----------------------------------------------------------------- results
-
-/** Where the training loop stands. */
-export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
-
-export interface RunStatus {
-  job: number;
-  state: RunState;
-  epoch: number;
-  steps: number;
-}
 
 export interface OpenResult {
   job: number;
@@ -396,7 +319,7 @@ export interface ModelFile {
 }
 
 /** What each request type answers with. */
-export interface Results extends LabResults, LessonResults, PlaygroundResults, TheoryResults {
+export interface Results extends LabResults, LessonResults, PlaygroundResults, TheoryResults, DigitResults {
   open: OpenResult;
   close: { job: number };
   start: RunStatus;
@@ -412,10 +335,6 @@ export interface Results extends LabResults, LessonResults, PlaygroundResults, T
   testReport: TestReport;
   exportModel: ModelFile;
   readModel: LoadedModel;
-  /** The active digit model's label. */
-  useDigitModel: { label: string };
-  digitModel: DigitModelStatus;
-  digitPredict: DigitPrediction;
 }
 
 // Fails to compile if a request type has no result type, or the reverse.
@@ -437,47 +356,6 @@ export interface ReadyEvent {
   reader: boolean;
   /** What the core accepts (limits, activations, optimizers and their defaults): forms read it, never copy it. */
   vocabulary: Vocabulary;
-}
-
-export interface ProgressEvent {
-  type: 'progress';
-  job: number;
-  state: RunState;
-  epoch: number;
-  /** Next batch within the current epoch. */
-  batch: number;
-  batchesPerEpoch: number;
-  steps: number;
-  /** Target epoch of the current run. */
-  targetEpoch: number;
-  /** Mean over the current (or just finished) epoch. */
-  epochLoss: number;
-  epochAccuracy: number;
-  /** Loss of every batch since the previous event; the first is step `firstStep`. */
-  losses: Float32Array;
-  firstStep: number;
-  /** Why training stopped, when it diverged. */
-  message: string;
-  /** Training examples per second over the last seconds of running; 0 while not running. */
-  examplesPerSecond: number;
-  /** Estimated seconds to the target epoch at that rate; NaN when unknown. */
-  secondsLeft: number;
-  /** Epochs that ended since the previous event, oldest first. */
-  epochsEnded: EpochSummary[];
-}
-
-export interface EpochSummary {
-  /** 1-based number of the epoch that ended. */
-  epoch: number;
-  /** Means over the epoch's batches (measured as it trained). */
-  loss: number;
-  accuracy: number;
-  /** On the whole training set after the epoch, for small sources (logic gates, the playground); NaN otherwise. */
-  trainLoss: number;
-  trainAccuracy: number;
-  /** On the source's held-out set after the epoch (MNIST's validation images, the playground's test points); NaN when it has none. */
-  validationLoss: number;
-  validationAccuracy: number;
 }
 
 /** Loading a data set: bytes arriving, then the core parsing them. */

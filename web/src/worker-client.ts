@@ -3,15 +3,8 @@
 // worker only on start() (an embed, once it is seen); requests made before
 // wait for it.
 
-import type {
-  DataProgressEvent,
-  ProgressEvent,
-  ReadyEvent,
-  RequestBody,
-  RequestType,
-  Results,
-  WorkerMessage,
-} from './protocol.ts';
+import type { DataProgressEvent, ReadyEvent, RequestBody, RequestType, Results, WorkerMessage } from './protocol.ts';
+import type { ProgressEvent } from './protocol-runs.ts';
 import { assertNever } from './protocol.ts';
 import type { LabEvent } from './protocol-lab.ts';
 import type { TheoryEvent } from './protocol-theory.ts';

@@ -5,7 +5,8 @@
 // so plainly. Version 1 of the database held one model; it is carried over.
 
 import type { NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
-import type { EpochSummary, TestReport } from '../protocol.ts';
+import type { TestReport } from '../protocol.ts';
+import type { EpochSummary } from '../protocol-runs.ts';
 import { messageOf } from '../errors.ts';
 import { MemoryStore } from './library-memory.ts';
 

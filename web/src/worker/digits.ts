@@ -15,15 +15,7 @@
 
 import type { NormalizedNetworkSpec } from '../../generated/mlp-simd.mjs';
 import type { ReaderModule, ReaderNetwork as Network } from '../../generated/mlp-reader.mjs';
-import type {
-  DigitModelKind,
-  DigitModelRequest,
-  DigitModelStatus,
-  DigitPredictRequest,
-  DigitPrediction,
-  DigitStrokes,
-  UseDigitModelRequest,
-} from '../protocol.ts';
+import type { DigitModelKind, DigitModelStatus, DigitPrediction, DigitRequest, DigitStrokes } from '../protocol-digits.ts';
 import { fieldOf, messageOf } from '../errors.ts';
 import { transferables, type Host } from './host.ts';
 import { readModel } from './inspect.ts';
@@ -31,7 +23,6 @@ import { DIGIT_CLASSES, PRETRAINED_LABEL, checkDigitShape, pretrainedLabel, warm
 import { parameterCount } from '../model/parameter-count.ts';
 import { SHIPPED_SPEC, fetchShippedModel } from './shipped-model.ts';
 
-export type DigitRequest = UseDigitModelRequest | DigitModelRequest | DigitPredictRequest;
 
 /** Whether the digit service answers this request (so the digit reader can, without the full module). */
 export function isDigitRequest(req: { type: string }): req is DigitRequest {

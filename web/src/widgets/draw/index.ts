@@ -7,7 +7,7 @@
 
 import './draw.css';
 import './embed.css';
-import type { DigitModelStatus, DigitPrediction } from '../../protocol.ts';
+import type { DigitModelStatus, DigitPrediction } from '../../protocol-digits.ts';
 import { DIGIT_MODEL_CHANGED, libraryOf, useForDraw } from '../../model/digit-model.ts';
 import { describeStorageError, type LibraryModel } from '../../model/library.ts';
 import { choice, flag, type Values } from '../../state/url-state.ts';

@@ -2,7 +2,7 @@
 // (a select, so the keyboard and screen readers work as on any form), with
 // the label of the model that reads now.
 
-import type { DigitModelStatus } from '../../protocol.ts';
+import type { DigitModelStatus } from '../../protocol-digits.ts';
 import { digitModelLabel } from '../../model/digit-model.ts';
 import type { LibraryModel } from '../../model/library.ts';
 import { h, uid } from '../../ui/dom.ts';

@@ -4,7 +4,7 @@
 // weights — with the speed of play and a few presets.
 
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
-import type { RunState } from '../../protocol.ts';
+import type { RunState } from '../../protocol-runs.ts';
 import { h } from '../../ui/dom.ts';
 import { s as svg } from '../../ui/svg.ts';
 import { ACTIVATION_LABELS, INIT_LABELS, OPTIMIZER_LABELS, labelled } from '../../vocabulary.ts';

@@ -5,7 +5,8 @@
 // network that has since been replaced are dropped (tickets).
 
 import type { PlaygroundData, Vocabulary } from '../../../generated/mlp-simd.mjs';
-import type { EpochSummary, Grid2D, ProgressEvent, RunState } from '../../protocol.ts';
+import type { Grid2D } from '../../protocol.ts';
+import type { EpochSummary, ProgressEvent, RunState } from '../../protocol-runs.ts';
 import type { NeuronRef, PgMaps } from '../../protocol-playground.ts';
 import type { Kit, RequestFailure } from '../kit/widget.ts';
 import { createTickets } from '../kit/tickets.ts';

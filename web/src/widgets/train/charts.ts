@@ -4,7 +4,7 @@
 // full, every other point goes and the stride doubles, so a 40-epoch run costs
 // the page no more to draw than a short one.
 
-import type { EpochSummary } from '../../protocol.ts';
+import type { EpochSummary } from '../../protocol-runs.ts';
 import { createLineChart } from '../../plots/line-chart.ts';
 import { h } from '../../ui/dom.ts';
 

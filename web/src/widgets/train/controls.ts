@@ -5,7 +5,7 @@
 // they are: continue the network, or start a new one (and why).
 
 import type { OptimizerName, Vocabulary } from '../../../generated/mlp-simd.mjs';
-import type { RunState } from '../../protocol.ts';
+import type { RunState } from '../../protocol-runs.ts';
 import { h, uid } from '../../ui/dom.ts';
 import { INIT_LABELS, OPTIMIZER_LABELS, PARAM_LABELS, labelled } from '../../vocabulary.ts';
 import { checkSettings, toRaw, type Checked, type FieldKey, type FieldProblem, type RawSettings } from './checks.ts';

@@ -3,7 +3,8 @@
 // live region (the widget announces milestones itself); the numbers carry
 // data-stat attributes for tests and are plain text for everyone else.
 
-import type { DataInfo, RunState } from '../../protocol.ts';
+import type { DataInfo } from '../../protocol.ts';
+import type { RunState } from '../../protocol-runs.ts';
 import { h } from '../../ui/dom.ts';
 
 export type DataStatus =

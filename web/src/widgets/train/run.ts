@@ -7,7 +7,8 @@
 // with: the person picks that in the library.
 
 import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
-import type { DataInfo, EpochSummary, ProgressEvent, TestReport } from '../../protocol.ts';
+import type { DataInfo, TestReport } from '../../protocol.ts';
+import type { EpochSummary, ProgressEvent } from '../../protocol-runs.ts';
 import { fieldOf, messageOf } from '../../errors.ts';
 import { describeStorageError, newModelId, type LibraryModel, type ModelLibrary, type TrainingHistory } from '../../model/library.ts';
 import { publishRunStatus } from '../../run-chip.ts';

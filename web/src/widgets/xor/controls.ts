@@ -2,7 +2,7 @@
 // with labels, so everything works from the keyboard and a screen reader;
 // each field follows the link (`show`) and changes it (`onChange`).
 
-import type { RunState } from '../../protocol.ts';
+import type { RunState } from '../../protocol-runs.ts';
 import { GATES } from '../../protocol.ts';
 import { h, uid } from '../../ui/dom.ts';
 import { ACTIVATION_LABELS, labelled } from '../../vocabulary.ts';

@@ -4,7 +4,8 @@
 
 import './xor.css';
 import './embed.css';
-import type { PerceptronSummary, ProgressEvent, RequestBody, RequestType, RunState } from '../../protocol.ts';
+import type { PerceptronSummary, RequestBody, RequestType } from '../../protocol.ts';
+import type { ProgressEvent, RunState } from '../../protocol-runs.ts';
 import { GATE_INPUTS } from '../../protocol.ts';
 import { createLineChart } from '../../plots/line-chart.ts';
 import { h } from '../../ui/dom.ts';

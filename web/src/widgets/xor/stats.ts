@@ -2,7 +2,8 @@
 // accuracy, epoch and loss. Updated often, so not a live region: the widget
 // announces milestones separately.
 
-import type { PerceptronSummary, RunState } from '../../protocol.ts';
+import type { PerceptronSummary } from '../../protocol.ts';
+import type { RunState } from '../../protocol-runs.ts';
 import { h } from '../../ui/dom.ts';
 
 export interface MlpStats {

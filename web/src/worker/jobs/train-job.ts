@@ -5,7 +5,8 @@
 // The scheduler decides when it works; nothing here posts.
 
 import type { MlpModule, TrainConfig, TrainReport } from '../../../generated/mlp-simd.mjs';
-import type { EpochSummary, OpenRequest, ProgressEvent, RunState, RunStatus } from '../../protocol.ts';
+import type { OpenRequest } from '../../protocol.ts';
+import type { EpochSummary, ProgressEvent, RunState, RunStatus } from '../../protocol-runs.ts';
 import { transferables } from '../host.ts';
 import type { Job, JobEvent } from '../scheduler.ts';
 import { closeSession, openSession, scoreEpoch, type Session } from '../engine.ts';
