@@ -10,7 +10,6 @@
 // Vite turns into a hashed asset, so no copy step is needed.
 import path from 'node:path';
 import { build, defineConfig } from 'vite';
-import { earlyDigitAssets } from './vite.early-assets.mjs';
 import { singleFileConfig } from './vite.single.mjs';
 import { slidesConfig } from './vite.slides.mjs';
 
@@ -44,7 +43,7 @@ export default defineConfig({
   },
   // The page spawns a module worker; the scalar/SIMD modules are ES modules too.
   worker: { format: 'es' },
-  plugins: [earlyDigitAssets(), alsoBuild()],
+  plugins: [alsoBuild()],
   // Cross-origin isolated, as scripts/serve.mjs serves it: the worker then runs the threads build.
   server: { host: '127.0.0.1', headers: isolation },
   preview: { host: '127.0.0.1', headers: isolation },

@@ -17,17 +17,15 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EARLY_ASSETS_CSP } from '../vite.early-assets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 5173;
 
 // The WASM glue is linked with -sDYNAMIC_EXECUTION=0, so embind needs no
-// 'unsafe-eval'; 'wasm-unsafe-eval' only allows compiling WebAssembly. The one
-// inline script (the Draw view's early downloads) is allowed by its hash.
+// 'unsafe-eval'; 'wasm-unsafe-eval' only allows compiling WebAssembly.
 export const CSP = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${EARLY_ASSETS_CSP}`,
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

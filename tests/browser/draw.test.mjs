@@ -273,52 +273,6 @@ describe('draw widget', () => {
     }
   });
 
-  // vite.early-assets.mjs: the built HTML starts the reader's .wasm and the model while it is
-  // parsed (before the page's script runs), the page hands them to the worker, and nothing is
-  // fetched twice; another view's page, or an embed, fetches neither.
-  test('the HTML itself starts the Draw view’s downloads, only for the Draw view', async () => {
-    const watchFetches = () => {
-      const fetch = window.fetch;
-      window.fetches = [];
-      window.fetch = function (input, init) {
-        window.fetches.push({ path: new URL(input instanceof Request ? input.url : String(input), location.href).pathname, parsing: document.readyState === 'loading' });
-        return fetch.call(this, input, init);
-      };
-    };
-    const early = (path) => /\/(assets\/mlp-reader-[\w-]+\.wasm|models\/mnist-mlp\.mlpl)$/.test(path);
-    for (const [hash, search, draws] of [['#/draw', '', true], ['', '', true], ['#/train', '', false], ['#/draw', '?embed', false]]) {
-      const s = await openPage(env.browser, 'about:blank');
-      const { page } = s;
-      const requested = [];
-      page.on('request', (r) => early(new URL(r.url()).pathname) && requested.push(new URL(r.url()).pathname));
-      try {
-        await page.addInitScript(watchFetches);
-        await page.goto(`${env.server.url}${search}${hash}`);
-        if (draws) {
-          await waitForModel(page);
-          await drawWithMouse(page, 7);
-          assert.equal((await reading(page)).digit, 7);
-        } else {
-          await page.locator('main h1, main h2').first().waitFor(WAIT);
-          await page.waitForTimeout(300);
-        }
-        const fetches = (await page.evaluate(() => window.fetches)).filter((f) => early(f.path));
-        const label = `${search}${hash || '(no hash)'}`;
-        if (draws) {
-          assert.deepEqual(fetches.map((f) => f.parsing), [true, true], `${label}: both started while the HTML was parsed`);
-          assert.equal(requested.length, 2, `${label}: each downloaded once (${requested.join(', ')})`);
-          assert.equal(await page.evaluate(() => 'mlpEarlyAssets' in window), false, `${label}: the page took them`);
-        } else {
-          assert.deepEqual(fetches.filter((f) => f.parsing), [], `${label}: the HTML started nothing`);
-          if (!search) assert.deepEqual(requested, [], `${label}: neither file was downloaded`);
-        }
-        s.assertClean();
-      } finally {
-        await s.close();
-      }
-    }
-  });
-
   test('the home page reads with the digit reader; the full build arrives when another view needs it', async () => {
     const s = await openPage(env.browser, env.server.url);
     const { page } = s;
