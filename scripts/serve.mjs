@@ -125,7 +125,8 @@ function resolvePath(root, decoded) {
   return file === root || file.startsWith(root + path.sep) ? file : null;
 }
 
-async function findFile(root, urlPath) {
+/** The file (or folder's index.html) a decoded URL path names inside root, with its stats; null: 404. */
+export async function findFile(root, urlPath) {
   const file = resolvePath(root, urlPath);
   if (!file) return null;
   try {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import zlib from 'node:zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { CSP, ISOLATION_HEADERS, mimeType } from '../../scripts/serve.mjs';
+import { CSP, ISOLATION_HEADERS, findFile, mimeType, requestPath } from '../../scripts/serve.mjs';
 import { DIST } from '../browser/helpers.mjs';
 
 export const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|wasm|mlpl|txt)$/;
@@ -52,16 +52,15 @@ async function sendOverLink(res, headers, body, link, state) {
 
 function startServer({ isolated, link }) {
   const state = { free: 0 };
-  const server = http.createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.join(DIST, path.normalize(decodeURIComponent(pathname)));
-    if (!file.startsWith(DIST)) file = '';
-    if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  const server = http.createServer(async (req, res) => {
+    const urlPath = requestPath(req.url ?? '/');
+    const found = urlPath === null ? null : await findFile(DIST, urlPath);
     const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache', ...(isolated ? ISOLATION_HEADERS : {}) };
-    if (!file || !fs.existsSync(file)) {
+    if (!found) {
       res.writeHead(404, headers).end('Not Found\n');
       return;
     }
+    const { file } = found;
     const zip = COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = zip ? gz(file) : fs.readFileSync(file);
     const all = { ...headers, 'Content-Type': mimeType(file), 'Content-Length': body.length, ...(zip ? { 'Content-Encoding': 'gzip' } : {}) };

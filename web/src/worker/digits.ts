@@ -23,7 +23,6 @@ import { DIGIT_CLASSES, PRETRAINED_LABEL, checkDigitShape, pretrainedLabel, warm
 import { parameterCount } from '../model/parameter-count.ts';
 import { SHIPPED_SPEC, fetchShippedModel } from './shipped-model.ts';
 
-
 /** Whether the digit service answers this request (so the digit reader can, without the full module). */
 export function isDigitRequest(req: { type: string }): req is DigitRequest {
   return req.type === 'useDigitModel' || req.type === 'digitModel' || req.type === 'digitPredict';
