@@ -21,12 +21,17 @@ function mlpThrowPending() {
 }
 
 function mlpChecked(fn) {
-  return function () {
+  var checked = function () {
     mlpPendingError = null;
     var result = fn.apply(this, arguments);
     mlpThrowPending();
     return result;
   };
+  // Embind's dispatcher for a name registered with several arities (e.g.
+  // benchSeedMlp) looks up `overloadTable` on whatever holds the name when it
+  // is called, which is now this wrapper.
+  if (fn.overloadTable) checked.overloadTable = fn.overloadTable;
+  return checked;
 }
 
 // Methods and static functions are replaced in place; the constructor is
