@@ -6,11 +6,9 @@
 
 import type { OptimizerName, OptimizerSettings, SurfaceSpec } from '../../../generated/mlp-simd.mjs';
 import type { RacePath, SurfaceField } from '../../protocol-lab.ts';
-import { createContourMap, type MapPath } from '../../plots/contour-map.ts';
+import type { MapPath } from '../../plots/contour-map.ts';
 import { createSeriesChart } from '../../plots/series-chart.ts';
 import { h } from '../../ui/dom.ts';
-import { createPlayerBar } from './player-bar.ts';
-import { createPlayer } from './player.ts';
 import {
   OPTIMIZERS,
   OPTIMIZER_COLORS,
@@ -23,10 +21,9 @@ import { createRaceLegend } from './race-legend.ts';
 import { createRaceControls } from './race-controls.ts';
 import type { LabState } from './state.ts';
 import { card, errorText, labGrid, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
+import { RUN_SECONDS, createWalkStage } from './walk-stage.ts';
 
 const GRID = 201;
-const RUN_SECONDS = { slow: 20, normal: 8, fast: 3 } as const;
-const CHART_INTERVAL_MS = 50;
 
 interface Race {
   key: string;
@@ -71,9 +68,6 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
   let state = initial;
   let field: SurfaceField | null = null;
   let race: Race | null = null;
-  let dragging = false;
-  let error = '';
-  let lastChartAt = 0;
 
   // ---- controls
   const { element: controls, kappaBox, surfaceNote, sync } = createRaceControls(ctx, state);
@@ -82,27 +76,34 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
   const legend = createRaceLegend(state, (changes) => ctx.update(changes));
 
   // ---- the map and player
-  const player = createPlayer(() => render());
-  const bar = createPlayerBar(player, { speed: state.speed, onSpeed: (s) => ctx.update({ speed: s }), label: 'Race' });
-  const mapHost = h('div', { class: 'map-host' });
-  const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const stage = createWalkStage({
+    map: {
+      label: 'Filled contour plot of the loss surface with each optimizer’s path from the start point',
+      xLabel: 'x',
+      yLabel: 'y',
+      colorbarLabel: 'loss',
+      maxHeight: 470,
+      reserveHeight: 250,
+    },
+    speed: state.speed,
+    onSpeed: (s) => ctx.update({ speed: s }),
+    barLabel: 'Race',
+    startDigits: 3,
+    onStart(x, y, final) {
+      ctx.update({ x, y });
+      if (final) ctx.announce(`Start moved to x = ${x}, y = ${y}.`);
+    },
+    render: (force) => render(force),
+  });
+  const { player, bar, map, showError } = stage;
   const mapCard = stageCard(
     'Loss surface',
     'lab-map',
     [bar.element, pngButton('the race contour plot', 'optimizer-race', () => (map.flush(), map.canvas))],
-    mapHost,
+    stage.mapHost,
     h('p', { class: 'card-note' }, 'Six optimizers race from one start, each with its own hyper-parameters (defaults suit each surface). Gradient noise imitates SGD. ★ marks the minima.'),
-    errorBox,
+    stage.errorBox,
   );
-  const map = createContourMap(mapHost, {
-    label: 'Filled contour plot of the loss surface with each optimizer’s path from the start point',
-    xLabel: 'x',
-    yLabel: 'y',
-    colorbarLabel: 'loss',
-    maxHeight: 470,
-    reserveHeight: 250,
-    onStart: (x, y, final) => moveStart(x, y, final),
-  });
 
   const chartHost = h('div', { class: 'chart-host' });
   const chart = createSeriesChart(chartHost, {
@@ -150,7 +151,7 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
         entries: OPTIMIZERS.map((o) => ({ key: o, settings: settingsOf(o, s) })),
       }),
     (r, s, stale) => {
-      if (stale && !dragging) return;
+      if (stale && !stage.keepStale()) return;
       const paths = new Map<OptimizerName, RacePath>();
       const stepX = new Map<OptimizerName, Float64Array>();
       for (const p of r.paths) {
@@ -161,30 +162,11 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
       }
       race = { key: raceKey(s), paths, stepX, steps: s.steps };
       showError('');
-      const wasPlaying = player.state.playing;
-      player.load(s.steps, wasPlaying && !dragging ? 0 : s.steps);
-      if (wasPlaying && !dragging) player.play();
-      bar.setEnabled(true);
+      stage.loadWalks(s.steps);
       render(true);
     },
     (e) => showError(errorText(e)),
   );
-
-  function showError(message: string): void {
-    error = message;
-    errorBox.hidden = message === '';
-    errorBox.textContent = message;
-  }
-
-  function moveStart(x: number, y: number, final: boolean): void {
-    // Round to what a person can read and type; the URL then holds exactly this point.
-    const x2 = Number(x.toFixed(3));
-    const y2 = Number(y.toFixed(3));
-    dragging = !final;
-    map.setStart([x2, y2]);
-    ctx.update({ x: x2, y: y2 });
-    if (final) ctx.announce(`Start moved to x = ${x2}, y = ${y2}.`);
-  }
 
   const enabled = (o: OptimizerName): boolean => state[`on.${o}`];
 
@@ -226,9 +208,7 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
         };
       }),
     );
-    const now = performance.now();
-    if (!forceChart && player.state.playing && now - lastChartAt < CHART_INTERVAL_MS) return;
-    lastChartAt = now;
+    if (!stage.chartsDue(forceChart)) return;
     chart.setData(
       OPTIMIZERS.map((o) => {
         const p = r.paths.get(o);
@@ -256,8 +236,6 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
     else render(true);
   }
 
-  bar.setEnabled(false);
-
   return {
     ...lazyPlayerTab({
       element,
@@ -280,20 +258,10 @@ export function createRaceTab(ctx: TabContext, initial: LabState): LabTab {
             return [{ key: o, shown: indexAt(p, t) + 1, length: p.x.length, diverged: p.diverged, x: Array.from(p.x), y: Array.from(p.y) }];
           })
         : [];
-      return {
-        tab: 'race',
-        ready: r !== null && field !== null,
-        t,
-        end: player.state.end,
-        playing: player.state.playing,
-        paths,
-        diverged: paths.filter((p) => p.diverged && p.shown >= p.length).map((p) => p.key),
-        error,
-      };
+      return stage.debug('race', r !== null && field !== null, paths);
     },
     destroy() {
-      player.destroy();
-      map.destroy();
+      stage.destroy();
       chart.destroy();
       element.remove();
     },

@@ -6,22 +6,18 @@
 // expensive one. All numbers come from the core through the worker.
 
 import type { RegressionPath, RegressionSetup } from '../../protocol-lab.ts';
-import { createContourMap, type MapPath } from '../../plots/contour-map.ts';
+import type { MapPath } from '../../plots/contour-map.ts';
 import { createSeriesChart } from '../../plots/series-chart.ts';
 import { h } from '../../ui/dom.ts';
 import { formatNumber } from '../kit/fields.ts';
-import { createPlayerBar } from './player-bar.ts';
-import { createPlayer } from './player.ts';
 import { REGIMES, REGIME_COLORS, REGIME_LABELS, REGIME_MARKERS, type Regime } from './presets.ts';
 import { createRegressionControls } from './regression-controls.ts';
 import type { LabState } from './state.ts';
 import { card, errorText, labGrid, stageCard, latestOnly, lazyPlayerTab, pngButton, type LabTab, type TabContext, type TabDebug } from './tab.ts';
+import { RUN_SECONDS, createWalkStage } from './walk-stage.ts';
 
 const GRID = 161;
 const HALF_WIDTH: [number, number] = [5, 5];
-/** Seconds a whole run takes to play at each speed. */
-const RUN_SECONDS = { slow: 20, normal: 8, fast: 3 } as const;
-const CHART_INTERVAL_MS = 50;
 
 interface Walks {
   key: string;
@@ -42,39 +38,43 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
   let state = initial;
   let setup: RegressionSetup | null = null;
   let walks: Walks | null = null;
-  let dragging = false;
-  let error = '';
-  let lastChartAt = 0;
 
   // ---- controls
   const { element: controls, scheduleBox, sync } = createRegressionControls(ctx, state);
 
   // ---- the contour plot and its player
-  const player = createPlayer(() => render());
-  const bar = createPlayerBar(player, { speed: state['gd.speed'], onSpeed: (s) => ctx.update({ 'gd.speed': s }), label: 'Regression' });
-  const mapHost = h('div', { class: 'map-host' });
+  const stage = createWalkStage({
+    map: {
+      label: 'Filled contour plot of the mean squared error over θ₀ and θ₁, with the normal-equation optimum and the three paths',
+      xLabel: 'θ₀ (intercept)',
+      yLabel: 'θ₁ (slope)',
+      colorbarLabel: 'MSE',
+      scale: 'log',
+      decades: 3,
+      maxHeight: 470,
+      reserveHeight: 250,
+    },
+    speed: state['gd.speed'],
+    onSpeed: (s) => ctx.update({ 'gd.speed': s }),
+    barLabel: 'Regression',
+    startDigits: 2,
+    onStart(x, y, final) {
+      ctx.update({ 'gd.x': x, 'gd.y': y });
+      if (final) ctx.announce(`Start moved to θ₀ = ${x}, θ₁ = ${y}.`);
+    },
+    render: (force) => render(force),
+  });
+  const { player, bar, map, showError } = stage;
   const legend = h('ul', { class: 'path-legend', 'aria-label': 'Paths' });
-  const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const mapCard = stageCard(
     'MSE over (θ₀, θ₁)',
     'lab-map',
     [bar.element, pngButton('the MSE contour plot', 'mse-contour', () => (map.flush(), map.canvas))],
-    mapHost,
+    stage.mapHost,
     legend,
     h('p', { class: 'card-note' }, 'Data y = 4 + 3x + noise, model θ₀ + θ₁x. One start, one learning rate: batch GD uses all m examples per step, SGD one (reshuffled every epoch), mini-batch GD b. ★ is the normal-equation optimum.'),
-    errorBox,
+    stage.errorBox,
   );
-  const map = createContourMap(mapHost, {
-    label: 'Filled contour plot of the mean squared error over θ₀ and θ₁, with the normal-equation optimum and the three paths',
-    xLabel: 'θ₀ (intercept)',
-    yLabel: 'θ₁ (slope)',
-    colorbarLabel: 'MSE',
-    scale: 'log',
-    decades: 3,
-    maxHeight: 470,
-    reserveHeight: 250,
-    onStart: (x, y, final) => moveStart(x, y, final),
-  });
 
   const legendRows = new Map<Regime, { count: HTMLElement; loss: HTMLElement; name: HTMLElement; row: HTMLElement }>();
   for (const r of REGIMES) {
@@ -149,7 +149,7 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
         batchSizes: [s['gd.m'], 1, Math.min(s['gd.b'], s['gd.m'])],
       }),
     (r, s, stale) => {
-      if (stale && !dragging) return;
+      if (stale && !stage.keepStale()) return;
       const [batch, sgd, mini] = r.paths;
       if (!batch || !sgd || !mini) return;
       const paths: Record<Regime, RegressionPath> = { batch, sgd, mini };
@@ -157,31 +157,12 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
       for (const k of REGIMES) epochX[k] = Float64Array.from(paths[k].theta0, (_, i) => i / paths[k].batchesPerEpoch);
       walks = { key: walksKey(s), paths, epochX };
       showError('');
-      const wasPlaying = player.state.playing;
       player.setStepSize(Math.min(s['gd.b'], s['gd.m']) / s['gd.m']);
-      // New trajectories are shown whole; a running animation starts over with them.
-      player.load(s['gd.epochs'], wasPlaying && !dragging ? 0 : s['gd.epochs']);
-      if (wasPlaying && !dragging) player.play();
-      bar.setEnabled(true);
+      stage.loadWalks(s['gd.epochs']);
       render(true);
     },
     (e) => showError(errorText(e)),
   );
-
-  function showError(message: string): void {
-    error = message;
-    errorBox.hidden = message === '';
-    errorBox.textContent = message;
-  }
-
-  function moveStart(x: number, y: number, final: boolean): void {
-    const x2 = Number(x.toFixed(2));
-    const y2 = Number(y.toFixed(2));
-    dragging = !final;
-    map.setStart([x2, y2]);
-    ctx.update({ 'gd.x': x2, 'gd.y': y2 });
-    if (final) ctx.announce(`Start moved to θ₀ = ${x2}, θ₁ = ${y2}.`);
-  }
 
   function rate(s: LabState): number {
     return s['gd.epochs'] / RUN_SECONDS[s['gd.speed']];
@@ -224,9 +205,7 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
       row.loss.textContent = ended ? 'diverged' : `MSE ${formatNumber(p.loss[k] ?? NaN)}`;
       row.row.dataset.diverged = String(ended);
     }
-    const now = performance.now();
-    if (!forceCharts && player.state.playing && now - lastChartAt < CHART_INTERVAL_MS) return;
-    lastChartAt = now;
+    if (!stage.chartsDue(forceCharts)) return;
     const optimumLoss = setup?.optimumLoss ?? NaN;
     const ref = (x1: number) => ({ x: [0, x1], y: [optimumLoss, optimumLoss] });
     // Ten times the starting MSE: only a diverging walk goes higher.
@@ -258,7 +237,6 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
 
   scheduleBox.hidden = !state['gd.schedule'];
   player.setRate(rate(state));
-  bar.setEnabled(false);
   map.setStart([state['gd.x'], state['gd.y']]);
   return {
     ...lazyPlayerTab({
@@ -281,20 +259,10 @@ export function createRegressionTab(ctx: TabContext, initial: LabState): LabTab 
             return { key: r, shown: shownCount(p, t), length: p.theta0.length, diverged: p.diverged, x: Array.from(p.theta0), y: Array.from(p.theta1) };
           })
         : [];
-      return {
-        tab: 'gd',
-        ready: w !== null && setup !== null,
-        t,
-        end: player.state.end,
-        playing: player.state.playing,
-        paths,
-        diverged: paths.filter((p) => p.diverged && p.shown >= p.length).map((p) => p.key),
-        error,
-      };
+      return stage.debug('gd', w !== null && setup !== null, paths);
     },
     destroy() {
-      player.destroy();
-      map.destroy();
+      stage.destroy();
       byEpoch.destroy();
       byExamples.destroy();
       element.remove();
