@@ -8,7 +8,8 @@
 //              (a Trainer built and trained exactly as bench_seed_mlp does)
 // and, for context, the first layer's products with A = real MNIST rows through
 // the dispatched gemm (which takes the sparse route) and through gemm_dense.
-// and last the seed preset on 1, 2 and 4 threads (the rest runs on one thread).
+// and last the seed preset on 1, 2 and 4 threads (the rest runs on one thread),
+// beside the machine's ceiling for two threads (threads_bound.hpp).
 // Prints one JSON object on stdout. The shape list matches tests/bench/common.mjs.
 //
 //   mlp-bench [--reps 3] [--batches 400] [--infer 10000] [--gemm-seconds 0.15]
@@ -29,6 +30,7 @@
 #include "kernels/gemm.hpp"
 #include "rng.hpp"
 #include "thread_pool.hpp"
+#include "threads_bound.hpp"
 #include "trainer.hpp"
 
 namespace {
@@ -162,7 +164,17 @@ void print_threads(const std::string& counts, int reps, int batches, std::shared
       runs[i].loss = m.final_loss;
       runs[i].gen_loss = g.final_loss;
     }
+  std::vector<double> bound_one, bound_two;
+  for (int r = 0; r < reps; ++r) {
+    const auto [one, two] = bench::time_layer_one(batches);
+    bound_one.push_back(one);
+    bound_two.push_back(two);
+  }
   mlp::set_threads(1);
+  std::printf(",\"threads_bound\":{\"one_thread_us\":%.1f,\"two_threads_us\":%.1f", median(bound_one), median(bound_two));
+  print_runs("one_thread_runs", bound_one);
+  print_runs("two_threads_runs", bound_two);
+  std::printf("}");
   std::printf(",\"threads\":[");
   for (std::size_t i = 0; i < ts.size(); ++i) {
     std::printf("%s{\"threads\":%d,\"optimizer\":\"sgd\",\"batches\":%d,\"train_per_s\":%.1f,\"infer_per_s\":%.1f,"

@@ -194,6 +194,11 @@ if (oneThread) {
     row([t.threads, f(t.train_per_s, 0), x(t.train_per_s / oneThread.train_per_s), f(t.generated_train_per_s, 0),
       x(t.generated_train_per_s / oneThread.generated_train_per_s), f(t.infer_per_s, 0),
       x(t.infer_per_s / oneThread.infer_per_s), t.same_losses_as_first ? 'yes' : 'NO'], thw);
+  const bound = native.threads_bound;
+  if (bound)
+    lines.push(`ceiling here: layer 1's step (X·W1, Xᵀ·dZ1, SGD on W1) on private halves, nothing shared between the cores ` +
+      `(tests/bench/threads_bound.hpp): 1 thread ${f(bound.one_thread_us, 0)} µs, 2 threads ${f(bound.two_threads_us, 0)} µs ` +
+      `per step = ${x(bound.one_thread_us / bound.two_threads_us)}`);
   lines.push('');
 }
 lines.push('Ratios and targets');
