@@ -175,6 +175,13 @@ void print_threads(const std::string& counts, int reps, int batches, std::shared
   print_runs("one_thread_runs", bound_one);
   print_runs("two_threads_runs", bound_two);
   std::printf("}");
+  std::printf(",\"step_phases\":[");
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    const bench::StepPhases p = bench::time_step_phases(*mnist, ts[i], batches);
+    std::printf("%s{\"threads\":%d,\"forward_us\":%.1f,\"backward_us\":%.1f,\"update_us\":%.1f}", i ? "," : "", ts[i],
+                p.forward_us, p.backward_us, p.update_us);
+  }
+  std::printf("]");
   std::printf(",\"threads\":[");
   for (std::size_t i = 0; i < ts.size(); ++i) {
     std::printf("%s{\"threads\":%d,\"optimizer\":\"sgd\",\"batches\":%d,\"train_per_s\":%.1f,\"infer_per_s\":%.1f,"

@@ -199,6 +199,12 @@ if (oneThread) {
     lines.push(`ceiling here: layer 1's step (X·W1, Xᵀ·dZ1, SGD on W1) on private halves, nothing shared between the cores ` +
       `(tests/bench/threads_bound.hpp): 1 thread ${f(bound.one_thread_us, 0)} µs, 2 threads ${f(bound.two_threads_us, 0)} µs ` +
       `per step = ${x(bound.one_thread_us / bound.two_threads_us)}`);
+  for (const p of native.step_phases ?? [])
+    lines.push(`  ${p.threads} thread${p.threads > 1 ? 's' : ' '}: one MNIST step = forward ${f(p.forward_us, 0)} µs + backward ` +
+      `${f(p.backward_us, 0)} µs + SGD update ${f(p.update_us, 0)} µs`);
+  if (native.step_phases)
+    lines.push('  (on 2+ threads the update writes weights both cores read in the forward pass, from gradients half written by the ' +
+      'other core: its cost is what moving data between the cores costs here)');
   lines.push('');
 }
 lines.push('Ratios and targets');

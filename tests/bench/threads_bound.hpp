@@ -7,14 +7,17 @@
 // share nothing but one barrier per step. The real split shares more (the
 // activations, the packed input, the gradient the optimizer then reads), so
 // no split of the real step can beat this ratio: it is the machine's ceiling
-// for the 2-thread target.
+// for the 2-thread target. time_step_phases shows where the real split loses.
 #include <barrier>
 #include <chrono>
 #include <thread>
 #include <vector>
 
+#include "dataset.hpp"
 #include "kernels/gemm.hpp"
 #include "matrix.hpp"
+#include "mlp.hpp"
+#include "optimizers.hpp"
 #include "rng.hpp"
 #include "thread_pool.hpp"
 
@@ -72,6 +75,51 @@ inline std::pair<double, double> time_layer_one(int steps) {
   half(true);
   other.join();
   return {one, two};
+}
+
+// Where a step of the seed preset spends its time on `threads` threads, in
+// microseconds per batch of 50 real MNIST rows: forward, backward, and the SGD
+// update. On one thread the update reads gradients its own core just wrote;
+// on two, half of them were written by the other core (and W1's lines sit in
+// both caches after the forward pass), so its cost shows what moving data
+// between the cores costs here.
+struct StepPhases {
+  double forward_us = 0, backward_us = 0, update_us = 0;
+};
+
+inline StepPhases time_step_phases(const mlp::Dataset& data, int threads, int steps) {
+  using clock = std::chrono::steady_clock;
+  mlp::set_threads(threads);
+  mlp::MlpSpec spec;
+  spec.inputs = 784;
+  mlp::LayerSpec hidden1, hidden2, out;
+  hidden1.units = 300, hidden1.activation.kind = mlp::Activation::relu;
+  hidden2.units = 100, hidden2.activation.kind = mlp::Activation::relu;
+  out.units = 10;
+  spec.layers = {hidden1, hidden2, out};
+  mlp::Mlp net(spec);
+  mlp::MlpWorkspace ws(net, 50);
+  mlp::Optimizer sgd(mlp::OptimizerConfig{}, net.params().size());
+  mlp::Matrix x(50, 784);
+  std::vector<std::int32_t> labels(50), idx(50);
+  const mlp::Targets targets{labels, {}};
+  StepPhases sum;
+  const auto us = [](clock::time_point a, clock::time_point b) { return std::chrono::duration<double>(b - a).count() * 1e6; };
+  for (int s = -20; s < steps; ++s) {
+    for (int i = 0; i < 50; ++i) idx[static_cast<std::size_t>(i)] = ((s + 20) * 50 + i) % data.size();
+    data.gather(idx, x.view(), labels.data(), nullptr);
+    const auto t0 = clock::now();
+    mlp::mlp_forward(net, x.view(), ws);
+    const auto t1 = clock::now();
+    mlp::mlp_backward(net, x.view(), targets, ws);
+    const auto t2 = clock::now();
+    sgd.step(net.params(), net.grads());
+    const auto t3 = clock::now();
+    if (s < 0) continue;  // warm-up
+    sum.forward_us += us(t0, t1), sum.backward_us += us(t1, t2), sum.update_us += us(t2, t3);
+  }
+  mlp::set_threads(1);
+  return {sum.forward_us / steps, sum.backward_us / steps, sum.update_us / steps};
 }
 
 }  // namespace bench
