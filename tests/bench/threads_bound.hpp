@@ -1,7 +1,7 @@
 #pragma once
 // How much two threads can gain on this machine at best for the work the seed
 // preset shares out: layer 1's part of one training step (X·W1, Xᵀ·dZ1 and the
-// SGD update of W1: 85% of the step's flops), timed once on one thread over
+// SGD update of W1: over 80% of the step's flops), timed once on one thread over
 // the whole width and once on two threads over private halves of W1's
 // columns. Each thread has its own copy of every operand, so the two cores
 // share nothing but one barrier per step. The real split shares more (the
