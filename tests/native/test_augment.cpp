@@ -2,11 +2,36 @@
 // stay in [0, 1], and the identity settings change nothing.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <numeric>
 
 #include "augment.hpp"
 
 using namespace mlp;
+
+namespace {
+
+// Every augmented 28×28 row: values in [0, 1], changed, still carrying more
+// than `min_mass` of ink, its centre of mass within `max_offset` px of the middle.
+void check_bounded_and_centred(const Matrix& x, const Matrix& original, double min_mass, double max_offset) {
+  for (int r = 0; r < x.rows(); ++r) {
+    double mass = 0, mx = 0, my = 0;
+    bool changed = false;
+    for (int i = 0; i < 784; ++i) {
+      const float v = x(r, i);
+      REQUIRE((v >= 0.0f && v <= 1.0f));
+      mass += v, mx += v * (i % 28 + 0.5), my += v * (i / 28 + 0.5);
+      changed = changed || v != original(r, i);
+    }
+    INFO("row " << r);
+    CHECK(changed);
+    CHECK(mass > min_mass);
+    CHECK(std::abs(mx / mass - 14) <= max_offset);
+    CHECK(std::abs(my / mass - 14) <= max_offset);
+  }
+}
+
+}  // namespace
 
 TEST_CASE("augmentation is bounded and the zero setting is the identity", "[augment]") {
   Matrix x(8, 784);
@@ -24,20 +49,7 @@ TEST_CASE("augmentation is bounded and the zero setting is the identity", "[augm
   AugmentConfig c;
   c.enabled = true;
   augment_images(x, 28, c, rng, scratch);
-  for (int r = 0; r < 8; ++r) {
-    double mass = 0, mx = 0, my = 0;
-    bool changed = false;
-    for (int i = 0; i < 784; ++i) {
-      const float v = x(r, i);
-      REQUIRE((v >= 0.0f && v <= 1.0f));
-      mass += v, mx += v * (i % 28 + 0.5), my += v * (i / 28 + 0.5);
-      changed = changed || v != original(r, i);
-    }
-    CHECK(changed);
-    CHECK(mass > 20);
-    CHECK(std::abs(mx / mass - 14) <= 3.5);
-    CHECK(std::abs(my / mass - 14) <= 3.5);
-  }
+  check_bounded_and_centred(x, original, 20, 3.5);
 }
 
 TEST_CASE("augmentation settings are validated", "[augment][errors]") {
@@ -59,20 +71,7 @@ TEST_CASE("the Draw profile (slant, aspect, elastic, strokes, re-prepared) keeps
   const AugmentConfig c = draw_augment();
   REQUIRE_NOTHROW(validate_augment(c, 784));
   augment_images(x, 28, c, rng, scratch);
-  for (int r = 0; r < 16; ++r) {
-    double mass = 0, mx = 0, my = 0;
-    bool changed = false;
-    for (int i = 0; i < 784; ++i) {
-      const float v = x(r, i);
-      REQUIRE((v >= 0.0f && v <= 1.0f));
-      mass += v, mx += v * (i % 28 + 0.5), my += v * (i / 28 + 0.5);
-      changed = changed || v != original(r, i);
-    }
-    CHECK(changed);
-    CHECK(mass > 15);
-    CHECK(std::abs(mx / mass - 14) <= 4);
-    CHECK(std::abs(my / mass - 14) <= 4);
-  }
+  check_bounded_and_centred(x, original, 15, 4);
   AugmentConfig bad = c;
   bad.max_shear = 2;
   CHECK_THROWS_WITH(validate_augment(bad, 784), "max_shear must be in [0, 1], got 2");
