@@ -76,11 +76,7 @@ TrainBench bench_seed_mlp(const std::string& optimizer, int batches, int infer_e
   const int n_train = std::min(batches * 50, 10000);
   if (!data) data = std::make_shared<const Dataset>(gaussian_blobs(std::max(n_train, infer_examples), 784, 10, 1.0f, 7));
   if (data->size() < infer_examples) fail_arg("infer_examples", "be at most the data size", infer_examples);
-  MlpSpec spec;
-  spec.inputs = 784;
-  spec.layers = {{300, {Activation::relu, 0}}, {100, {Activation::relu, 0}}, {10, {Activation::identity, 0}}};
-  spec.seed = 42;
-  Mlp net(spec);
+  Mlp net(seed_mlp_spec());
   TrainConfig tc;
   tc.batch_size = 50;
   tc.optimizer.kind = optimizer_from_name(optimizer);

@@ -16,6 +16,13 @@ bool output_activation_allowed(Loss loss, Activation output) {
   return loss == Loss::mse || output == Activation::identity;
 }
 
+MlpSpec seed_mlp_spec() {
+  MlpSpec spec;
+  spec.inputs = 784;
+  spec.layers = {{300, {Activation::relu, 0}}, {100, {Activation::relu, 0}}, {10, {Activation::identity, 0}}};
+  return spec;
+}
+
 MlpSpec validated(MlpSpec spec) {
   require_in_range(spec.inputs, 1, kMaxInputs, "inputs");
   require_in_range(static_cast<long long>(spec.layers.size()) - 1, 0, kMaxHiddenLayers, {"layers", "hidden layer count"});

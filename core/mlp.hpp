@@ -43,6 +43,10 @@ struct MlpSpec {
 // Every activation may sit in a hidden layer (step's zero derivative stops
 // learning below it: a lesson, not an error). The output layer must give
 // logits (identity) for the cross-entropy losses; MSE takes any activation.
+// The seed slides' MLP (Géron ch. 10): 784-300-100-10, ReLU hidden layers,
+// softmax cross-entropy, truncated normal weights from kDefaultSeed.
+MlpSpec seed_mlp_spec();
+
 bool hidden_activation_allowed(Activation hidden);
 bool output_activation_allowed(Loss loss, Activation output);
 

@@ -88,20 +88,12 @@ int cmd_rng(const Args& a) {
   return 0;
 }
 
-mlp::MlpSpec seed_spec() {
-  mlp::MlpSpec spec;
-  spec.inputs = 784;
-  spec.layers = {{300, {mlp::Activation::relu, 0}}, {100, {mlp::Activation::relu, 0}},
-                 {10, {mlp::Activation::identity, 0}}};
-  return spec;
-}
-
 int cmd_seed_run(const Args& a) {
   const int n = static_cast<int>(num(a, "examples", 1000));
   auto data = std::make_shared<const mlp::Dataset>(
       mlp::gaussian_blobs(n, 784, 10, static_cast<float>(num(a, "spread", 1.0)),
                           static_cast<std::uint64_t>(num(a, "data-seed", 3))));
-  mlp::MlpSpec spec = seed_spec();
+  mlp::MlpSpec spec = mlp::seed_mlp_spec();
   spec.seed = static_cast<std::uint64_t>(num(a, "init-seed", 42));
   mlp::Mlp net(spec);
   mlp::TrainConfig tc;

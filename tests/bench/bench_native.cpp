@@ -87,12 +87,7 @@ constexpr int kMnistTrain = 55000;
 // for its 5 warm-up + `batches` batches: the weights its timed run ended with.
 std::unique_ptr<mlp::Trainer> trained_seed_mlp(const char* optimizer, int batches,
                                                std::shared_ptr<const mlp::Dataset> data, double& final_loss) {
-  mlp::MlpSpec spec;
-  spec.inputs = 784;
-  spec.layers = {{300, {mlp::Activation::relu, 0}}, {100, {mlp::Activation::relu, 0}},
-                 {10, {mlp::Activation::identity, 0}}};
-  spec.seed = 42;
-  mlp::Mlp net(spec);
+  mlp::Mlp net(mlp::seed_mlp_spec());
   mlp::TrainConfig tc;
   tc.batch_size = 50;
   tc.optimizer.kind = mlp::optimizer_from_name(optimizer);

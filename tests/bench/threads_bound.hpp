@@ -90,14 +90,7 @@ struct StepPhases {
 inline StepPhases time_step_phases(const mlp::Dataset& data, int threads, int steps) {
   using clock = std::chrono::steady_clock;
   mlp::set_threads(threads);
-  mlp::MlpSpec spec;
-  spec.inputs = 784;
-  mlp::LayerSpec hidden1, hidden2, out;
-  hidden1.units = 300, hidden1.activation.kind = mlp::Activation::relu;
-  hidden2.units = 100, hidden2.activation.kind = mlp::Activation::relu;
-  out.units = 10;
-  spec.layers = {hidden1, hidden2, out};
-  mlp::Mlp net(spec);
+  mlp::Mlp net(mlp::seed_mlp_spec());
   mlp::MlpWorkspace ws(net, 50);
   mlp::Optimizer sgd(mlp::OptimizerConfig{}, net.params().size());
   mlp::Matrix x(50, 784);

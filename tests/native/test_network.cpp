@@ -94,10 +94,7 @@ TEST_CASE("3-layer MLP gradients match central differences for every loss", "[ml
 }
 
 TEST_CASE("parameters live in one flat buffer with named views", "[mlp]") {
-  MlpSpec spec;
-  spec.inputs = 784;
-  spec.layers = {{300, {Activation::relu, 0}}, {100, {Activation::relu, 0}}, {10, {Activation::identity, 0}}};
-  Mlp net(spec);
+  Mlp net(seed_mlp_spec());
   CHECK(net.params().size() == 784 * 300 + 300 + 300 * 100 + 100 + 100 * 10 + 10);
   CHECK(net.weight(1).data == net.params().data() + 784 * 300 + 300);
   CHECK(net.bias(2).data() + 10 == net.params().data() + net.params().size());
