@@ -37,6 +37,7 @@ import { loadModule } from '../node/load-module.mjs';
 import { evaluate, launchBare } from './cdp-pipe.mjs';
 import { arg, median } from './common.mjs';
 import { COMPRESSIBLE, gz, serve } from './startup-server.mjs';
+import { findFile, requestPath } from '../../scripts/serve.mjs';
 
 const REPS = arg('reps', 3);
 const ONLY = String(arg('only', 'plain,isolated')).split(',');
@@ -149,15 +150,16 @@ async function once(browser, url, instant) {
   const origin = await page.evaluate(() => performance.timeOrigin);
   await page.waitForTimeout(300); // late requestfinished events
   const before = requests.filter((r) => r.end - origin <= reading.ms);
-  const files = before.map((r) => {
+  // Each request's file as the bench's server found it (scripts/serve.mjs's resolution).
+  const files = await Promise.all(before.map(async (r) => {
     const p = new URL(r.url).pathname;
-    const file = path.join(DIST, p === '/' ? 'index.html' : p);
-    const exists = fs.existsSync(file) && fs.statSync(file).isFile();
-    return { path: p, transfer: r.transfer, raw: exists ? fs.statSync(file).size : 0, gzip: exists ? (COMPRESSIBLE.test(file) ? gz(file).length : fs.statSync(file).size) : 0, from: Math.round(r.start - origin), at: Math.round(r.end - origin) };
-  });
+    const found = await findFile(DIST, requestPath(r.url) ?? '/');
+    const raw = found?.stats.size ?? 0;
+    return { path: p, transfer: r.transfer, raw, gzip: found && COMPRESSIBLE.test(found.file) ? gz(found.file).length : raw, from: Math.round(r.start - origin), at: Math.round(r.end - origin) };
+  }));
   const chip = await page.locator('#build-status').getAttribute('title');
   await context.close();
-  return { ms: reading.ms, digit: reading.digit, readyMs, padReadyMs: padReady, drawnMs: drawn, files: before.length ? files.sort((a, b) => a.at - b.at) : files, chip, all: requests.length };
+  return { ms: reading.ms, digit: reading.digit, readyMs, padReadyMs: padReady, drawnMs: drawn, files: files.sort((a, b) => a.at - b.at), chip, all: requests.length };
 }
 
 /**

@@ -19,13 +19,13 @@ async function bytesOf(url: string): Promise<ArrayBuffer | null> {
   }
 }
 
-/** Starts both downloads now; posts each to the worker as it arrives. */
-export function sendDigitAssets(worker: Worker): void {
+/** Starts both downloads now (the model from `site`, the page's folder); posts each to the worker as it arrives. */
+export function sendDigitAssets(worker: Worker, site: string): void {
   const send = (asset: DigitAssetName, bytes: Promise<ArrayBuffer | null>): void =>
     void bytes.then((b) => {
       const message: DigitAsset = { type: 'digitAsset', asset, bytes: b };
       worker.postMessage(message, b ? [b] : []);
     });
   send('wasm', bytesOf(new URL(readerWasmUrl, import.meta.url).href));
-  send('model', bytesOf(new URL(PRETRAINED_PATH, new URL('.', location.href)).href));
+  send('model', bytesOf(new URL(PRETRAINED_PATH, site).href));
 }

@@ -24,8 +24,9 @@ export function spawnWorker(): Worker {
   const wasm = new URLSearchParams(location.search).get('wasm');
   if (wasm) options.set('wasm', wasm);
   if (new URLSearchParams(location.search).has('embed')) options.set('single', '');
-  options.set('site', new URL('.', location.href).href);
+  const site = new URL('.', location.href).href;
+  options.set('site', site);
   const worker = new Worker(url, { type: 'module', name: `mlp-lab?${options}` });
-  if (digits) sendDigitAssets(worker);
+  if (digits) sendDigitAssets(worker, site);
   return worker;
 }
