@@ -10,14 +10,15 @@ import type { Vocabulary } from '../../../generated/mlp-simd.mjs';
 import type { DataInfo, TestReport } from '../../protocol.ts';
 import type { EpochSummary, ProgressEvent } from '../../protocol-runs.ts';
 import { fieldOf, messageOf } from '../../errors.ts';
-import { describeStorageError, newModelId, type LibraryModel, type ModelLibrary, type TrainingHistory } from '../../model/library.ts';
+import { describeStorageError, type LibraryModel, type ModelLibrary, type TrainingHistory } from '../../model/library.ts';
 import { publishRunStatus } from '../../run-chip.ts';
 import { hrefFor } from '../../router.ts';
 import type { WorkerClient } from '../../worker-client.ts';
 import type { DataStatus, RunView } from './progress.ts';
 import { MISTAKES_SHOWN, WEIGHTS_SHOWN } from './report.ts';
 import { LossHistory } from './loss-history.ts';
-import { modelName, openSaved, type OpenedModel } from './model-files.ts';
+import { openSaved, type OpenedModel } from './model-files.ts';
+import { keepRun, runMetadata, type RunEntry } from './run-library.ts';
 import { changeKind, networkSpec, trainConfig, type TrainSettings } from './settings.ts';
 
 const MNIST = { kind: 'mnist' } as const;
@@ -33,15 +34,10 @@ export type RunChange =
   | { kind: 'problem'; message: string; field: string | null }
   | { kind: 'storage'; message: string };
 
-export interface Built {
-  /** The settings the network was built (and last given hyper-parameters) with; null if the link cannot express it. */
-  settings: TrainSettings | null;
+/** The job's network and the library entry it saves to. */
+export interface Built extends RunEntry {
   /** Epochs the weights had when the job opened (a restored or imported model). */
   baseEpochs: number;
-  /** The library entry this run saves to (null until its first save). */
-  entryId: string | null;
-  entryName: string | null;
-  origin: LibraryModel['origin'];
 }
 
 export class TrainRun {
@@ -219,7 +215,7 @@ export class TrainRun {
   async evaluate(subject = 'the current model'): Promise<void> {
     if (this.job === null) return;
     try {
-      const r = await this.worker.request({ type: 'testReport', job: this.job, misclassified: MISTAKES_SHOWN, weightImages: WEIGHTS_SHOWN });
+      const r = await this.requestReport(this.job);
       if (r.job !== this.job) return;
       this.report = r;
       this.reportSubject = subject;
@@ -268,30 +264,29 @@ export class TrainRun {
     this.savedSteps = steps;
     const epochs = this.epochsDone();
     try {
-      const metadata = JSON.stringify({ trainer: 'MLP Lab, Train view', data: 'MNIST 55,000 train / 5,000 validation / 10,000 test', settings: built.settings, epochs, saved_at: new Date().toISOString() });
       // Both requests leave together, so nothing can come between them.
       const [report, file] = await Promise.all([
-        this.worker.request({ type: 'testReport', job, misclassified: MISTAKES_SHOWN, weightImages: WEIGHTS_SHOWN }),
-        this.worker.request({ type: 'exportModel', job, metadata }),
+        this.requestReport(job),
+        this.worker.request({ type: 'exportModel', job, metadata: runMetadata(built.settings, epochs) }),
       ]);
       if (job !== this.job) return;
       this.report = report;
       this.reportSubject = 'the current model';
       this.emit({ kind: 'report' });
       const history: TrainingHistory = { losses: this.losses.values(), batchesPerEpoch: this.losses.batchesPerEpoch, epochs: this.epochs.slice() };
-      const id = built.entryId ?? newModelId();
-      // The entry keeps a name the person gave it in the library.
-      const existing = built.entryId === null ? null : await this.library.get(built.entryId).catch(() => null);
-      const name = existing?.name ?? built.entryName ?? modelName(file.spec, built.settings);
-      await this.library.put({ id, name, bytes: file.bytes, spec: file.spec, settings: built.settings, testAccuracy: report.accuracy, savedAt: Date.now(), epochs, origin: built.origin, history, report });
+      const { id, name } = await keepRun(this.library, built, { file, report, epochs, history });
       built.entryId = id;
       built.entryName = name;
-      await this.library.setPref('current', id);
       this.emit({ kind: 'saved', message: `Saved to the library as “${name}” when training ${reason} (${(report.accuracy * 100).toFixed(2)}% on the test set).` });
     } catch (e) {
       this.savedSteps = -1;
       this.emit({ kind: 'storage', message: `The model could not be saved in this browser: ${describeStorageError(e)}` });
     }
+  }
+
+  /** The test-set report the view shows: accuracy, the confusion matrix, some mistakes and weight images. */
+  private requestReport(job: number): Promise<TestReport> {
+    return this.worker.request({ type: 'testReport', job, misclassified: MISTAKES_SHOWN, weightImages: WEIGHTS_SHOWN });
   }
 
   private emit(c: RunChange): void {
